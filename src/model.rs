@@ -1,0 +1,295 @@
+//! The vocabulary shared by every stage: places, reports, incidents and the
+//! precision codes that say how much an analyst can trust a date or a point.
+//!
+//! Nothing here does I/O. Field names and codes follow ACLED's codebook so
+//! that an export lines up with an ACLED download column for column.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// ACLED's time precision: how sure we are of the event date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
+pub enum TimePrecision {
+    /// The day itself is known.
+    Day = 1,
+    /// Only the week is known (the date stands for a day in it).
+    Week = 2,
+    /// Only the month is known.
+    Month = 3,
+}
+
+/// ACLED's geo precision: how close the point is to where it happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
+pub enum GeoPrecision {
+    /// The named town or village itself.
+    Exact = 1,
+    /// Near a town, or a small part of a region.
+    Near = 2,
+    /// Only a region is known; the point is its centre or capital.
+    Region = 3,
+}
+
+/// A precision code outside 1..=3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("precision code {0} is not one of 1, 2 or 3")]
+pub struct InvalidPrecision(pub u8);
+
+macro_rules! precision_code {
+    ($ty:ident, $one:ident, $two:ident, $three:ident) => {
+        impl $ty {
+            pub fn code(self) -> u8 {
+                self as u8
+            }
+        }
+        impl From<$ty> for u8 {
+            fn from(p: $ty) -> u8 {
+                p as u8
+            }
+        }
+        impl TryFrom<u8> for $ty {
+            type Error = InvalidPrecision;
+            fn try_from(code: u8) -> Result<Self, InvalidPrecision> {
+                match code {
+                    1 => Ok($ty::$one),
+                    2 => Ok($ty::$two),
+                    3 => Ok($ty::$three),
+                    other => Err(InvalidPrecision(other)),
+                }
+            }
+        }
+    };
+}
+precision_code!(TimePrecision, Day, Week, Month);
+precision_code!(GeoPrecision, Exact, Near, Region);
+
+/// ACLED's six event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EventType {
+    Battles,
+    ExplosionsRemoteViolence,
+    ViolenceAgainstCivilians,
+    Protests,
+    Riots,
+    StrategicDevelopments,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 6] = [
+        EventType::Battles,
+        EventType::ExplosionsRemoteViolence,
+        EventType::ViolenceAgainstCivilians,
+        EventType::Protests,
+        EventType::Riots,
+        EventType::StrategicDevelopments,
+    ];
+
+    /// The label exactly as ACLED writes it in its `event_type` column.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventType::Battles => "Battles",
+            EventType::ExplosionsRemoteViolence => "Explosions/Remote violence",
+            EventType::ViolenceAgainstCivilians => "Violence against civilians",
+            EventType::Protests => "Protests",
+            EventType::Riots => "Riots",
+            EventType::StrategicDevelopments => "Strategic developments",
+        }
+    }
+
+    /// Reads ACLED's label back (case-insensitive).
+    pub fn from_label(label: &str) -> Option<EventType> {
+        let label = label.trim();
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.label().eq_ignore_ascii_case(label))
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Where a gazetteer entry came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PlaceOrigin {
+    /// A row of a GeoNames file.
+    #[default]
+    GeoNames,
+    /// Added by an analyst; `source` says on what authority (a report, a map, a person).
+    Curated { source: String },
+}
+
+/// One gazetteer entry, as GeoNames describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// GeoNames id; analyst-curated places use negative ids so they can never
+    /// collide with a GeoNames row imported later.
+    pub geonameid: i64,
+    pub name: String,
+    pub ascii_name: String,
+    pub alternate_names: Vec<String>,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// GeoNames feature class (`P` populated place, `A` admin unit, `H` water, ...).
+    pub feature_class: String,
+    /// GeoNames feature code (`PPLA`, `PPL`, `ADM2`, `STM`, `AIRP`, ...).
+    pub feature_code: String,
+    /// ISO 3166-1 alpha-2.
+    pub country_code: String,
+    pub admin1_code: String,
+    pub admin2_code: String,
+    pub population: i64,
+    pub origin: PlaceOrigin,
+}
+
+/// A news report as it was ingested, kept whole so that evidence offsets stay valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: i64,
+    /// File name or "pasted text": what the analyst will recognise.
+    pub source_name: String,
+    pub published: Option<NaiveDate>,
+    pub text: String,
+    /// Hex SHA-256 of the text: the same report ingested twice is stored once.
+    pub content_hash: String,
+}
+
+/// Byte offsets into a report's text (`start..end`), always on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The spanned text, or `None` if the span does not fit the text.
+    pub fn slice(self, text: &str) -> Option<&str> {
+        text.get(self.start..self.end)
+    }
+}
+
+/// Where an incident happened, as resolved through the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place as an analyst would write it in ACLED's `location` column.
+    pub name: String,
+    /// The gazetteer entry the point comes from, if any.
+    pub place_id: Option<i64>,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub country: String,
+    pub country_code: String,
+    pub admin1: String,
+    pub admin2: String,
+    pub geo_precision: GeoPrecision,
+}
+
+/// Everything known about one incident: one event, one place, one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentData {
+    pub event_date: NaiveDate,
+    pub time_precision: TimePrecision,
+    pub event_type: EventType,
+    pub sub_event_type: String,
+    pub actor1: String,
+    pub actor2: String,
+    /// `None` when the report gives no figure (not the same as zero).
+    pub fatalities: Option<u32>,
+    pub location: Location,
+    /// A short human summary, ACLED-style.
+    pub notes: String,
+    /// The sentence the incident was read from.
+    pub evidence: Span,
+    /// Weapons and equipment named in the report.
+    pub weapons: Vec<String>,
+}
+
+/// A stored incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: i64,
+    pub report_id: i64,
+    /// The report's source name, for display and export.
+    pub source: String,
+    pub data: IncidentData,
+}
+
+/// An inclusive range of dates, as the timeline selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeWindow {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl TimeWindow {
+    /// A window whose ends are put in order, so `from <= to` always holds.
+    pub fn new(a: NaiveDate, b: NaiveDate) -> TimeWindow {
+        TimeWindow {
+            from: a.min(b),
+            to: a.max(b),
+        }
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+/// A longitude/latitude box, west-south-east-north as GeoJSON's `bbox` writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl BBox {
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        self.west <= lon && lon <= self.east && self.south <= lat && lat <= self.north
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_codes_round_trip_and_reject_strangers() {
+        for code in 1..=3u8 {
+            assert_eq!(u8::from(GeoPrecision::try_from(code).unwrap()), code);
+            assert_eq!(u8::from(TimePrecision::try_from(code).unwrap()), code);
+        }
+        assert_eq!(GeoPrecision::try_from(4), Err(InvalidPrecision(4)));
+        assert_eq!(TimePrecision::try_from(0), Err(InvalidPrecision(0)));
+    }
+
+    #[test]
+    fn event_type_labels_read_back() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::from_label(t.label()), Some(t));
+        }
+        assert_eq!(
+            EventType::from_label("violence against civilians"),
+            Some(EventType::ViolenceAgainstCivilians)
+        );
+        assert_eq!(EventType::from_label("Picnic"), None);
+    }
+
+    #[test]
+    fn time_window_orders_its_ends() {
+        let a = NaiveDate::from_ymd_opt(2024, 7, 21).unwrap();
+        let b = NaiveDate::from_ymd_opt(2024, 3, 23).unwrap();
+        let w = TimeWindow::new(a, b);
+        assert_eq!(w.from, b);
+        assert!(w.contains(a) && w.contains(b));
+        assert!(!w.contains(a.succ_opt().unwrap()));
+    }
+}
