@@ -1,1 +1,561 @@
-//! (being written)
+//! The command line: argument parsing, the subcommands, and turning errors
+//! into exit codes in exactly one place (`main`).
+//!
+//! Exit codes: 0 success; 1 an operation failed (for `ingest`, at least one
+//! file failed: every file is still tried, each in its own transaction, and
+//! each failure is reported naming its file); 2 a usage error (bad
+//! arguments, a malformed date or bounding box).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::export::{write_atomic, write_geojson};
+use crate::gazetteer::{Candidate, Gazetteer, PlaceQuery};
+use crate::ingest::{IngestSummary, ingest_text, read_report, read_report_from};
+use crate::model::{BBox, GeoPrecision, TimePrecision, TimeWindow};
+use crate::setup::open_workspace;
+use crate::store::IncidentFilter;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "incident-atlas",
+    version,
+    about = "Reports in, incidents on a map, GeoJSON out. Without a subcommand, opens the window."
+)]
+struct Cli {
+    /// Database file [default: incidents.sqlite in the user's data directory].
+    #[arg(long, global = true, env = "INCIDENT_ATLAS_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read news reports, extract their incidents and store them.
+    Ingest(IngestArgs),
+    /// Write stored incidents out (GeoJSON).
+    Export(ExportArgs),
+    /// Look place names up in the gazetteer and show ranked candidates.
+    Geocode(GeocodeArgs),
+    /// Manage the gazetteer.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Debug, Args)]
+struct IngestArgs {
+    /// Publication date (YYYY-MM-DD), used to resolve "on Sunday" and the like.
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    /// Print the results as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Report files (UTF-8 text); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// Only incidents on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    from: Option<NaiveDate>,
+    /// Only incidents on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    to: Option<NaiveDate>,
+    /// Only incidents inside west,south,east,north (degrees).
+    #[arg(long, value_parser = parse_bbox, allow_hyphen_values = true, value_name = "W,S,E,N")]
+    bbox: Option<BBox>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "geojson")]
+    format: Format,
+    /// Output file, replaced atomically [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct GeocodeArgs {
+    /// Prefer places in this country (ISO 3166-1 alpha-2, e.g. BF).
+    #[arg(long, value_parser = parse_country, value_name = "CC")]
+    country: Option<String>,
+    /// Print a JSON array with, per name, an array of candidates (best first).
+    #[arg(long)]
+    json: bool,
+    /// Place names to look up.
+    #[arg(required = true, value_name = "NAME")]
+    names: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum GazetteerCommand {
+    /// Import GeoNames files (country dumps, admin1CodesASCII.txt, admin2Codes.txt).
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// A mistake in the arguments found after parsing (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"))
+}
+
+fn parse_country(s: &str) -> Result<String, String> {
+    let code = s.trim();
+    if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_uppercase())
+    } else {
+        Err(format!(
+            "{s:?} is not a two-letter country code (ISO 3166-1 alpha-2, e.g. BF)"
+        ))
+    }
+}
+
+fn parse_bbox(s: &str) -> Result<BBox, String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    if parts.len() != 4 {
+        return Err(format!(
+            "{s:?} should be four comma-separated numbers: west,south,east,north"
+        ));
+    }
+    let mut n = [0.0f64; 4];
+    for (slot, part) in n.iter_mut().zip(&parts) {
+        *slot = part
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("{part:?} in the bounding box is not a number"))?;
+    }
+    let [west, south, east, north] = n;
+    for (name, value, limit) in [
+        ("west", west, 180.0),
+        ("east", east, 180.0),
+        ("south", south, 90.0),
+        ("north", north, 90.0),
+    ] {
+        if value.abs() > limit {
+            return Err(format!(
+                "{name} {value} is outside -{limit}..{limit} degrees"
+            ));
+        }
+    }
+    if west >= east {
+        return Err(format!(
+            "west ({west}) must be less than east ({east}); boxes across the antimeridian are not supported"
+        ));
+    }
+    if south >= north {
+        return Err(format!("south ({south}) must be less than north ({north})"));
+    }
+    Ok(BBox {
+        west,
+        south,
+        east,
+        north,
+    })
+}
+
+/// Parses the arguments, runs the command, and maps the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout and mistakes to stderr, and
+            // knows which exit code each deserves (0 or 2).
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            if e.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let db = cli.db.as_deref();
+    match cli.command {
+        None => open_window(db),
+        Some(Command::Ingest(args)) => ingest(db, args),
+        Some(Command::Export(args)) => export(db, args),
+        Some(Command::Geocode(args)) => geocode(db, args),
+        Some(Command::Gazetteer(GazetteerCommand::Import { files })) => {
+            import_gazetteer(db, &files)
+        }
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let workspace = open_workspace(db).context("opening the database")?;
+    crate::app::run(workspace)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    Err(UsageError(
+        "this build has no window (built without the `gui` feature); use a subcommand, see --help"
+            .to_owned(),
+    )
+    .into())
+}
+
+fn workspace(db: Option<&Path>) -> anyhow::Result<crate::setup::Workspace> {
+    open_workspace(db).context("opening the database")
+}
+
+/// One ingested report as `--json` prints it.
+#[derive(Serialize)]
+struct IngestedReport<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    summary: &'a IngestSummary,
+}
+
+fn ingest(db: Option<&Path>, args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let mut ws = workspace(db)?;
+    let mut failed = 0usize;
+    let mut results = Vec::new();
+    for path in &args.files {
+        let (shown, source_name, text) = if path.as_os_str() == "-" {
+            let text = read_report_from("standard input", std::io::stdin().lock());
+            ("-".to_owned(), "standard input".to_owned(), text)
+        } else {
+            let source_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            (path.display().to_string(), source_name, read_report(path))
+        };
+        let result = text.map_err(anyhow::Error::from).and_then(|text| {
+            ingest_text(
+                &mut ws.store,
+                &ws.gazetteer,
+                &source_name,
+                &text,
+                args.published,
+            )
+            .with_context(|| format!("{shown}: ingesting"))
+        });
+        match result {
+            Ok(summary) => {
+                if !args.json {
+                    print_summary(&shown, &summary);
+                }
+                results.push((shown, summary));
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e:#}");
+            }
+        }
+    }
+    if args.json {
+        let list: Vec<IngestedReport<'_>> = results
+            .iter()
+            .map(|(file, summary)| IngestedReport { file, summary })
+            .collect();
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &list)?;
+        writeln!(out)?;
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} files failed", args.files.len());
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn time_precision_word(p: TimePrecision) -> &'static str {
+    match p {
+        TimePrecision::Day => "day",
+        TimePrecision::Week => "week",
+        TimePrecision::Month => "month",
+    }
+}
+
+fn geo_precision_word(p: GeoPrecision) -> &'static str {
+    match p {
+        GeoPrecision::Exact => "exact",
+        GeoPrecision::Near => "near",
+        GeoPrecision::Region => "region",
+    }
+}
+
+fn print_summary(file: &str, summary: &IngestSummary) {
+    let published = summary
+        .published
+        .map_or_else(|| "unknown".to_owned(), |d| d.to_string());
+    if summary.duplicate {
+        println!(
+            "{file}: already stored as report {}; nothing added",
+            summary.report_id
+        );
+    } else {
+        println!(
+            "{file}: report {}, published {published}, {} incident(s)",
+            summary.report_id,
+            summary.incidents.len()
+        );
+    }
+    for incident in &summary.incidents {
+        let loc = &incident.location;
+        let fatalities = incident
+            .fatalities
+            .map_or_else(|| "not given".to_owned(), |n| n.to_string());
+        println!(
+            "  {} ({}) {}: {} | {}, {} ({}) | {} vs {} | fatalities: {fatalities}",
+            incident.event_date,
+            time_precision_word(incident.time_precision),
+            incident.event_type,
+            incident.sub_event_type,
+            loc.name,
+            loc.country_code,
+            geo_precision_word(loc.geo_precision),
+            incident.actor1,
+            if incident.actor2.is_empty() {
+                "-"
+            } else {
+                &incident.actor2
+            },
+        );
+    }
+    for warning in &summary.warnings {
+        println!("  warning: {warning}");
+    }
+}
+
+fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(UsageError(format!("--from {from} is after --to {to}")).into());
+    }
+    // Open ends become dates outside any plausible report, still YYYY-MM-DD
+    // so they compare as text in SQL.
+    let window = match (args.from, args.to) {
+        (None, None) => None,
+        (from, to) => Some(TimeWindow {
+            from: from.unwrap_or(EARLIEST),
+            to: to.unwrap_or(LATEST),
+        }),
+    };
+    let ws = workspace(db)?;
+    let filter = IncidentFilter {
+        window,
+        bbox: args.bbox,
+    };
+    let incidents = ws.store.incidents(&filter).context("reading incidents")?;
+    match args.format {
+        Format::Geojson => match &args.output {
+            Some(path) => {
+                write_atomic(path, |w| write_geojson(&incidents, w))
+                    .with_context(|| format!("exporting to {}", path.display()))?;
+                eprintln!(
+                    "exported {} incident(s) to {}",
+                    incidents.len(),
+                    path.display()
+                );
+            }
+            None => {
+                write_geojson(&incidents, std::io::stdout().lock())
+                    .context("exporting to standard output")?;
+            }
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The open ends of an export window. Chrono's own MIN/MAX would format with
+/// a sign and so sort wrongly against stored `YYYY-MM-DD` text.
+const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// One candidate as `geocode --json` prints it.
+#[derive(Serialize)]
+struct CandidateJson<'a> {
+    name: &'a str,
+    ascii_name: &'a str,
+    lat: f64,
+    lon: f64,
+    geonameid: i64,
+    feature_class: &'a str,
+    feature_code: &'a str,
+    country_code: &'a str,
+    admin1_code: &'a str,
+    admin1: String,
+    population: i64,
+    score: f64,
+    reasons: &'a [String],
+}
+
+fn admin1_of(gazetteer: &Gazetteer, candidate: &Candidate) -> String {
+    let place = &candidate.place;
+    gazetteer
+        .admin1_name(&place.country_code, &place.admin1_code)
+        .map(|name| name.to_string())
+        .unwrap_or_else(|| place.admin1_code.clone())
+}
+
+fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
+    let ws = workspace(db)?;
+    let mut all = Vec::with_capacity(args.names.len());
+    for name in &args.names {
+        let candidates = ws.gazetteer.lookup(&PlaceQuery {
+            name,
+            country: args.country.as_deref(),
+            admin_hint: None,
+            near: vec![],
+        });
+        all.push(candidates);
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let json: Vec<Vec<CandidateJson<'_>>> = all
+            .iter()
+            .map(|candidates| {
+                candidates
+                    .iter()
+                    .map(|c| CandidateJson {
+                        name: &c.place.name,
+                        ascii_name: &c.place.ascii_name,
+                        lat: c.place.latitude,
+                        lon: c.place.longitude,
+                        geonameid: c.place.geonameid,
+                        feature_class: &c.place.feature_class,
+                        feature_code: &c.place.feature_code,
+                        country_code: &c.place.country_code,
+                        admin1_code: &c.place.admin1_code,
+                        admin1: admin1_of(&ws.gazetteer, c),
+                        population: c.place.population,
+                        score: c.score,
+                        reasons: &c.reasons,
+                    })
+                    .collect()
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (name, candidates) in args.names.iter().zip(&all) {
+        writeln!(out, "{name}:")?;
+        if candidates.is_empty() {
+            writeln!(out, "  no match")?;
+        }
+        for (rank, c) in candidates.iter().enumerate() {
+            let p = &c.place;
+            writeln!(
+                out,
+                "  {}. {} [{}] {}, {}  {:.5}, {:.5}  geonameid {}  score {:.2}",
+                rank + 1,
+                p.name,
+                p.feature_code,
+                admin1_of(&ws.gazetteer, c),
+                p.country_code,
+                p.latitude,
+                p.longitude,
+                p.geonameid,
+                c.score
+            )?;
+            if !c.reasons.is_empty() {
+                writeln!(out, "     {}", c.reasons.join("; "))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_gazetteer(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    use crate::gazetteer::{GeoNamesFile, detect, parse_admin_codes, parse_geonames};
+
+    let mut ws = workspace(db)?;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
+        let (places, admin) = match detect(&text) {
+            Some(GeoNamesFile::Places) => (parse_geonames(&text, &shown)?, Vec::new()),
+            Some(GeoNamesFile::AdminCodes) => (Vec::new(), parse_admin_codes(&text, &shown)?),
+            None => anyhow::bail!(
+                "{shown}: not a GeoNames file (expected 19 tab-separated columns for places, \
+                 or 4 for admin codes)"
+            ),
+        };
+        let written = ws
+            .store
+            .import_gazetteer(&places, &admin)
+            .with_context(|| format!("importing {shown}"))?;
+        println!(
+            "{shown}: {} place(s), {} admin code(s) ({written} rows written)",
+            places.len(),
+            admin.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bbox_reads_west_south_east_north() {
+        let b = parse_bbox("-6, 9, 3,16").unwrap();
+        assert_eq!((b.west, b.south, b.east, b.north), (-6.0, 9.0, 3.0, 16.0));
+    }
+
+    #[test]
+    fn malformed_bboxes_are_refused_with_a_reason() {
+        assert!(parse_bbox("1,2,3").unwrap_err().contains("four"));
+        assert!(parse_bbox("a,2,3,4").unwrap_err().contains("not a number"));
+        assert!(parse_bbox("-200,2,3,4").unwrap_err().contains("outside"));
+        assert!(parse_bbox("3,2,1,4").unwrap_err().contains("west"));
+        assert!(parse_bbox("1,5,3,4").unwrap_err().contains("south"));
+        assert!(parse_bbox("NaN,2,3,4").is_err());
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(parse_date("2025-05-11").is_ok());
+        assert!(parse_date("11/05/2025").unwrap_err().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn the_argument_definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod model;
 pub mod samples;
+pub mod setup;
 pub mod store;
 
 #[cfg(feature = "gui")]

@@ -1,1 +1,83 @@
-//! (being written)
+//! SQLite storage: reports, the incidents read from them, and the gazetteer.
+//!
+//! One file per table (`reports`, `places`, `incidents`, `meta`), each with
+//! free functions over a `&Connection` so they work the same inside a
+//! transaction; `Store` is the handle the rest of the program holds.
+//! Migrations run on open, before anyone can query.
+
+mod error;
+mod incidents;
+mod meta;
+mod migrations;
+mod places;
+mod reports;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use error::StoreError;
+pub use incidents::IncidentFilter;
+pub use migrations::MIGRATIONS;
+pub use reports::AddedReport;
+
+/// How long a writer waits for another process (the window and a CLI ingest,
+/// say) to release the database before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open, migrated database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// The parent directory must exist.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let wrap = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(wrap)?;
+        // WAL lets the window keep reading while a CLI ingest writes.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(wrap)?;
+        Store::configure(conn, path)
+    }
+
+    /// A private database that lives as long as the `Store` (for tests and previews).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = Path::new(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::configure(conn, path)
+    }
+
+    fn configure(conn: Connection, path: &Path) -> Result<Store, StoreError> {
+        let wrap = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        // Off by default in SQLite; without it ON DELETE CASCADE does nothing.
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(wrap)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(wrap)?;
+        let mut store = Store { conn };
+        migrations::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The schema version the database is at (the number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(StoreError::sql("reading schema version"))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests;

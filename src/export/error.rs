@@ -1,0 +1,28 @@
+//! The export error type; each variant keeps its cause.
+
+use std::path::PathBuf;
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing to the output failed.
+    #[error("writing export")]
+    Io(#[from] std::io::Error),
+    /// Serialising a feature failed.
+    #[error("encoding GeoJSON")]
+    Json(#[from] serde_json::Error),
+    /// The temporary file next to the target could not be created or synced.
+    #[error("preparing a temporary file in {dir}")]
+    TempFile {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The finished temporary file could not be renamed over the target.
+    #[error("replacing {path}")]
+    Persist {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}

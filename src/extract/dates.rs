@@ -1,0 +1,464 @@
+//! Dates: the publication date of a report and the dates inside a sentence.
+//!
+//! Weekday rule (documented decision): "on Saturday" means the most recent
+//! Saturday on or before the publication date. A report published on a
+//! Tuesday that says "on Tuesday" speaks of that same day (wire copy is
+//! written the day things are said); an event a week old would be dated
+//! explicitly. "last Saturday" is always strictly before publication.
+//!
+//! Dates that follow a reporting verb ("said on Tuesday", "posted on Monday")
+//! are marked `reported`: they date the statement, not the event.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::model::Span;
+
+use super::words::{Word, words};
+
+/// A date found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub date: NaiveDate,
+    /// Byte offsets into the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Follows a reporting verb: the day something was said, not done.
+    pub reported: bool,
+}
+
+/// Where the publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// A dateline or header line of the report itself.
+    Text,
+    /// The date the caller passed in.
+    Given,
+    /// Nowhere.
+    Unknown,
+}
+
+/// The publication date and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publication {
+    pub date: Option<NaiveDate>,
+    /// Where the text states it, so that the header is not read as an event date.
+    pub span: Option<Span>,
+    pub source: DateSource,
+    pub warnings: Vec<String>,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("fevrier", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("decembre", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("lundi", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("mardi", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("mercredi", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("jeudi", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("vendredi", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("samedi", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("dimanche", Weekday::Sun),
+];
+
+/// Words that make the date after them the date of a statement.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "posted",
+    "announced",
+    "reported",
+    "published",
+    "stated",
+    "added",
+    "tweeted",
+    "released",
+    "declared",
+    "indique",
+    "declare",
+    "annonce",
+    "affirme",
+    "publie",
+];
+
+fn month(w: &str) -> Option<u32> {
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+/// The weekday named by a folded word, if any.
+pub fn weekday(w: &str) -> Option<Weekday> {
+    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+}
+
+fn day_number(w: &str) -> Option<u32> {
+    let w = w.strip_suffix("er").unwrap_or(w);
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    let d: u32 = w.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year(w: &str) -> Option<i32> {
+    if w.len() != 4 {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+/// "2024-07-21" and "21/07/2024" written as one token.
+fn numeric_date(w: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    if parts[0].len() == 4 {
+        NaiveDate::from_ymd_opt(year(parts[0])?, n(parts[1])?, n(parts[2])?)
+    } else if parts[2].len() == 4 {
+        // Day first, as everywhere the reports come from.
+        NaiveDate::from_ymd_opt(year(parts[2])?, n(parts[1])?, n(parts[0])?)
+    } else {
+        None
+    }
+}
+
+/// A date without a year falls in the twelve months up to publication.
+fn infer_year(month: u32, day: u32, publication: Option<NaiveDate>) -> Option<NaiveDate> {
+    let pubd = publication?;
+    let this = NaiveDate::from_ymd_opt(pubd.year(), month, day)?;
+    if this > pubd {
+        NaiveDate::from_ymd_opt(pubd.year() - 1, month, day)
+    } else {
+        Some(this)
+    }
+}
+
+/// The most recent `day` on or before `publication` (see the module header).
+pub fn resolve_weekday(day: Weekday, publication: NaiveDate, strictly_before: bool) -> NaiveDate {
+    let mut back = (7 + publication.weekday().num_days_from_monday() as i64
+        - day.num_days_from_monday() as i64)
+        % 7;
+    if back == 0 && strictly_before {
+        back = 7;
+    }
+    publication - Duration::days(back)
+}
+
+/// Every date in `sentence`; weekdays and year-less dates need `publication`.
+pub fn find_dates(sentence: &str, publication: Option<NaiveDate>) -> Vec<DateMention> {
+    let ws = words(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if let Some((date, used)) = explicit_at(&ws, i, publication) {
+            let end = ws[i + used - 1].end;
+            out.push(DateMention {
+                date,
+                start: ws[i].start,
+                end,
+                reported: reported(&ws, i),
+            });
+            i += used;
+            continue;
+        }
+        let w = &ws[i].folded;
+        if let (Some(day), Some(p)) = (weekday(w), publication) {
+            let last = i > 0 && ws[i - 1].is_any(&["last", "dernier"])
+                || ws.get(i + 1).is_some_and(|n| n.is("dernier"));
+            out.push(DateMention {
+                date: resolve_weekday(day, p, last),
+                start: ws[i].start,
+                end: ws[i].end,
+                reported: reported(&ws, i),
+            });
+        } else if let Some(p) = publication {
+            let back = match w.as_str() {
+                "yesterday" | "hier" => Some(1),
+                "today" => Some(0),
+                _ => None,
+            };
+            if let Some(b) = back {
+                out.push(DateMention {
+                    date: p - Duration::days(b),
+                    start: ws[i].start,
+                    end: ws[i].end,
+                    reported: reported(&ws, i),
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether one of the four words before `i` is a reporting verb.
+fn reported(ws: &[Word<'_>], i: usize) -> bool {
+    ws[i.saturating_sub(4)..i]
+        .iter()
+        .any(|w| w.is_any(REPORTING))
+}
+
+/// An explicit date starting at word `i`: returns it and the words it used.
+fn explicit_at(
+    ws: &[Word<'_>],
+    i: usize,
+    publication: Option<NaiveDate>,
+) -> Option<(NaiveDate, usize)> {
+    let w = &ws[i].folded;
+    if let Some(d) = numeric_date(w) {
+        return Some((d, 1));
+    }
+    // A weekday right before a full date belongs to it: "Monday, July 28, 2025".
+    if weekday(w).is_some()
+        && let Some((d, used)) = ws
+            .get(i + 1)
+            .and_then(|_| explicit_at(ws, i + 1, publication))
+    {
+        return Some((d, used + 1));
+    }
+    let next = |k: usize| ws.get(i + k).map(|w| w.folded.as_str());
+    // "21 July 2024", "le 24 août 2024", "1er mars".
+    if let (Some(day), Some(m)) = (day_number(w), next(1).and_then(month)) {
+        if let Some(y) = next(2).and_then(year) {
+            return NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, 3));
+        }
+        return infer_year(m, day, publication).map(|d| (d, 2));
+    }
+    // "July 21, 2024" and "July 21". "May" alone is too often a verb, so a
+    // month first needs a day number right after it.
+    if let (Some(m), Some(day)) = (month(w), next(1).and_then(day_number)) {
+        if ws[i].folded == "may" && !ws[i].is_capitalised() {
+            return None;
+        }
+        if let Some(y) = next(2).and_then(year) {
+            return NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, 3));
+        }
+        return infer_year(m, day, publication).map(|d| (d, 2));
+    }
+    None
+}
+
+const HEADER_KEYS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "publie",
+    "posted",
+    "updated",
+    "publication",
+];
+
+/// The publication date: a dateline or header line near the top of the text
+/// wins, then `given`; a disagreement between the two is reported.
+pub fn publication_date(text: &str, given: Option<NaiveDate>) -> Publication {
+    let mut warnings = Vec::new();
+    let header = header_date(text);
+    let found = header.map(|h| h.0);
+    let (date, source) = match (found, given) {
+        (Some(f), Some(g)) => {
+            if f != g {
+                warnings.push(format!(
+                    "the report's own date {f} differs from the given date {g}; using {f}"
+                ));
+            }
+            (Some(f), DateSource::Text)
+        }
+        (Some(f), None) => (Some(f), DateSource::Text),
+        (None, Some(g)) => (Some(g), DateSource::Given),
+        (None, None) => {
+            warnings.push(
+                "no publication date: weekdays and undated incidents cannot be resolved"
+                    .to_string(),
+            );
+            (None, DateSource::Unknown)
+        }
+    };
+    Publication {
+        date,
+        span: header.filter(|_| source == DateSource::Text).map(|h| h.1),
+        source,
+        warnings,
+    }
+}
+
+/// A date in the first few lines that is introduced by a header word
+/// ("Published: 2024-05-13") or ends a short dateline ("Town, Country - July 21, 2024").
+fn header_date(text: &str) -> Option<(NaiveDate, Span)> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 5 {
+            break;
+        }
+        let ws = words(line);
+        for i in 0..ws.len() {
+            let Some((date, used)) = explicit_at(&ws, i, None) else {
+                continue;
+            };
+            let keyed = ws[i.saturating_sub(2)..i]
+                .iter()
+                .any(|w| w.is_any(HEADER_KEYS));
+            let lead = line[..ws[i].start].trim_end();
+            let dateline = ws[i].start < 80
+                && (lead.is_empty() || lead.ends_with(['-', '–', '—', ',', ':', '|']));
+            if keyed || dateline {
+                let span = Span::new(line_start + ws[i].start, line_start + ws[i + used - 1].end);
+                return Some((date, span));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    fn dates(s: &str, p: Option<NaiveDate>) -> Vec<NaiveDate> {
+        find_dates(s, p).into_iter().map(|m| m.date).collect()
+    }
+
+    #[test]
+    fn explicit_dates_are_read_in_every_usual_form() {
+        assert_eq!(
+            dates("It began on 21 July 2024 at dawn", None),
+            vec![d(2024, 7, 21)]
+        );
+        assert_eq!(
+            dates("on July 21, 2024, gunmen came", None),
+            vec![d(2024, 7, 21)]
+        );
+        assert_eq!(
+            dates("on Monday, July 28, 2025.", None),
+            vec![d(2025, 7, 28)]
+        );
+        assert_eq!(dates("filed 2024-07-21", None), vec![d(2024, 7, 21)]);
+        assert_eq!(dates("filed 21/07/2024", None), vec![d(2024, 7, 21)]);
+        assert_eq!(
+            dates("le 24 août 2024, des hommes armés", None),
+            vec![d(2024, 8, 24)]
+        );
+    }
+
+    #[test]
+    fn a_date_without_year_falls_before_publication() {
+        let p = Some(d(2025, 1, 10));
+        assert_eq!(
+            dates("on 28 December the town fell", p),
+            vec![d(2024, 12, 28)]
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_last_such_day_up_to_publication() {
+        // 2024-07-21 is a Sunday.
+        let p = Some(d(2024, 7, 21));
+        assert_eq!(dates("on Saturday afternoon", p), vec![d(2024, 7, 20)]);
+        assert_eq!(dates("on Sunday", p), vec![d(2024, 7, 21)]);
+        assert_eq!(dates("last Sunday", p), vec![d(2024, 7, 14)]);
+        assert_eq!(
+            dates("on Monday and Tuesday", p),
+            vec![d(2024, 7, 15), d(2024, 7, 16)]
+        );
+        assert!(dates("on Saturday", None).is_empty());
+    }
+
+    #[test]
+    fn a_date_after_a_reporting_verb_is_marked_reported() {
+        let m = find_dates("the group said on Tuesday", Some(d(2025, 5, 13)));
+        assert_eq!(m.len(), 1);
+        assert!(m[0].reported);
+    }
+
+    #[test]
+    fn the_lowercase_verb_may_is_not_a_month() {
+        assert!(dates("the attack may 3 times", Some(d(2025, 5, 13))).is_empty());
+    }
+
+    #[test]
+    fn publication_comes_from_header_dateline_or_argument() {
+        let g = Some(d(2020, 1, 1));
+        let p = publication_date("Published: 2024-05-13\nText", None);
+        assert_eq!(p.date, Some(d(2024, 5, 13)));
+        let p = publication_date(" date 2024-03-23 Islamic State fighters", None);
+        assert_eq!(p.date, Some(d(2024, 3, 23)));
+        let p = publication_date(
+            "Headline\n\nKpankankandi, Togo - July 21, 2024\n\nBody",
+            None,
+        );
+        assert_eq!(p.date, Some(d(2024, 7, 21)));
+        let p = publication_date("No date here at all.", g);
+        assert_eq!((p.date, p.source), (g, DateSource::Given));
+        let p = publication_date("No date here at all.", None);
+        assert_eq!(p.date, None);
+        assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_date_in_the_body_is_not_a_header() {
+        let p = publication_date(
+            "The army said fighting broke out on 3 May 2024 near the river.",
+            None,
+        );
+        assert_eq!(p.date, None);
+    }
+}

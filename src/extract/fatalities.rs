@@ -1,0 +1,370 @@
+//! Death tolls: numbers next to words of killing, in English and French.
+//!
+//! Conventions (ACLED's, written down here because they change totals):
+//! - "at least 40", "more than 40", "over 40" count as 40; "10-15" as 10.
+//! - Vague plurals are coded low: "dozens", "scores", "several dozen" and
+//!   "des dizaines" = 10; "hundreds" = 100; "several", "a number of",
+//!   "plusieurs" = 3. The count is then marked `vague` so notes can say so.
+//! - "no deaths", "no casualties", "aucun mort" = 0.
+//! - The wounded are not dead: a number tied to "wounded"/"injured"/"blessés"
+//!   is skipped, and so are sizes of forces ("1,000 fighters") because they
+//!   are not next to a word of killing.
+//! - Cumulative tolls ("since 2021", "last year") are filtered out earlier,
+//!   with the background sentences (see `incidents`).
+
+use super::words::{Word, words};
+
+/// A death toll read from a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub value: u32,
+    /// A vague word ("dozens") coded low by convention.
+    pub vague: bool,
+}
+
+const DEATH_WORDS: &[&str] = &[
+    "killed",
+    "kill",
+    "killing",
+    "dead",
+    "deaths",
+    "death",
+    "died",
+    "die",
+    "lives",
+    "bodies",
+    "massacred",
+    "executed",
+    "slain",
+    "perished",
+    "morts",
+    "mort",
+    "tues",
+    "tuees",
+    "tue",
+    "tuee",
+    "deces",
+    "tuant",
+    "assassines",
+    "perdu",
+    "toll",
+    "bilan",
+];
+
+const HURT_WORDS: &[&str] = &[
+    "wounded", "wounding", "injured", "injuring", "hurt", "blessant", "blesses", "blessees",
+    "blesse",
+];
+
+const UNITS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "percent",
+    "%",
+    "years",
+    "year",
+    "ans",
+    "hours",
+    "heures",
+    "days",
+    "jours",
+    "fighters",
+    "vehicles",
+    "motorbikes",
+    "motorcycles",
+    "tonnes",
+    "m",
+];
+
+fn small_number(w: &str) -> Option<u32> {
+    const EN: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const FR: &[&str] = &[
+        "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    if let Some(n) = EN.iter().position(|x| *x == w) {
+        return u32::try_from(n).ok();
+    }
+    if w == "une" {
+        return Some(1);
+    }
+    FR.iter()
+        .position(|x| *x == w)
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+fn tens(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" | "vingt" => 20,
+        "thirty" | "trente" => 30,
+        "forty" | "quarante" => 40,
+        "fifty" | "cinquante" => 50,
+        "sixty" | "soixante" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" | "cent" => 100,
+        _ => return None,
+    })
+}
+
+/// French approximations: "une soixantaine" = 60.
+fn approximate(w: &str) -> Option<u32> {
+    Some(match w {
+        "dizaine" => 10,
+        "douzaine" => 12,
+        "quinzaine" => 15,
+        "vingtaine" => 20,
+        "trentaine" => 30,
+        "quarantaine" => 40,
+        "cinquantaine" => 50,
+        "soixantaine" => 60,
+        "centaine" => 100,
+        _ => return None,
+    })
+}
+
+/// The number a word stands for: digits, "forty", "twenty-one", "dix-sept".
+pub fn number_word(w: &str) -> Option<u32> {
+    let digits: String = w.chars().filter(|c| *c != ',').collect();
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        return digits.parse().ok();
+    }
+    if let Some((a, b)) = w.split_once('-') {
+        // "10-15": a range counts as its lower bound.
+        if let (Ok(lo), true) = (a.parse::<u32>(), b.chars().all(|c| c.is_ascii_digit())) {
+            return Some(lo);
+        }
+        let hi = tens(a)?;
+        let b = b.strip_prefix("et-").unwrap_or(b);
+        return Some(hi + small_number(b).or_else(|| tens(b))?);
+    }
+    small_number(w)
+        .or_else(|| tens(w))
+        .or_else(|| approximate(w))
+}
+
+/// A number (or vague quantity) starting at word `i`: value, vagueness, words used.
+fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
+    let w = ws[i].folded.as_str();
+    let next = ws.get(i + 1).map(|w| w.folded.as_str());
+    match (w, next) {
+        ("several", Some("dozen")) => return Some((10, true, 2)),
+        ("des", Some("dizaines")) | ("des", Some("centaines")) => {
+            return Some((if next == Some("dizaines") { 10 } else { 100 }, true, 2));
+        }
+        ("a", Some("number")) => return Some((3, true, 2)),
+        ("une", Some(n)) if approximate(n).is_some() => {
+            return approximate(n).map(|v| (v, false, 2));
+        }
+        _ => {}
+    }
+    match w {
+        "dozens" | "scores" => return Some((10, true, 1)),
+        "hundreds" => return Some((100, true, 1)),
+        "several" | "plusieurs" => return Some((3, true, 1)),
+        _ => {}
+    }
+    let v = number_word(w)?;
+    // "14 November", "July 21": the day of a date.
+    let beside_month = |k: Option<&Word<'_>>| {
+        k.is_some_and(|x| {
+            matches!(
+                x.folded.as_str(),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "janvier"
+                    | "fevrier"
+                    | "mars"
+                    | "avril"
+                    | "mai"
+                    | "juin"
+                    | "juillet"
+                    | "aout"
+                    | "septembre"
+                    | "octobre"
+                    | "novembre"
+                    | "decembre"
+            )
+        })
+    };
+    if beside_month(ws.get(i + 1)) || (i > 0 && beside_month(ws.get(i - 1))) {
+        return None;
+    }
+    // Years are not tolls.
+    if (1900..=2100).contains(&v) && ws[i].text.len() == 4 {
+        return None;
+    }
+    // "one" is only a toll right next to a death word (see `fatalities`).
+    Some((v, false, 1))
+}
+
+/// The death toll stated in a sentence, if any.
+pub fn fatalities(sentence: &str) -> Option<Count> {
+    let ws = words(sentence);
+    if let Some(zero) = no_deaths(&ws) {
+        return Some(zero);
+    }
+    let deaths: Vec<usize> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_any(DEATH_WORDS))
+        .map(|(i, _)| i)
+        .collect();
+    if deaths.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, Count)> = None;
+    let mut i = 0;
+    while i < ws.len() {
+        let Some((value, vague, used)) = quantity_at(&ws, i) else {
+            i += 1;
+            continue;
+        };
+        let after = ws.get(i + used);
+        let is_unit = after.is_some_and(|a| a.is_any(UNITS));
+        let distance = deaths
+            .iter()
+            .map(|d| if *d >= i { d - i } else { i - d })
+            .min()
+            .unwrap_or(usize::MAX);
+        let hurt_between = deaths.iter().all(|d| {
+            let (a, b) = if *d > i { (i, *d) } else { (*d, i) };
+            ws[a..=b].iter().any(|w| w.is_any(HURT_WORDS))
+        });
+        let hurt_next = after.is_some_and(|a| a.is_any(HURT_WORDS));
+        let weak_one =
+            used == 1 && matches!(ws[i].folded.as_str(), "one" | "un" | "une") && distance > 2;
+        if !is_unit && !hurt_between && !hurt_next && !weak_one && distance <= 7 {
+            let count = Count { value, vague };
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, count));
+            }
+        }
+        i += used;
+    }
+    best.map(|(_, c)| c)
+}
+
+fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
+    for pair in ws.windows(2) {
+        let (a, b) = (pair[0].folded.as_str(), pair[1].folded.as_str());
+        let zero = matches!(
+            (a, b),
+            (
+                "no",
+                "deaths" | "casualties" | "fatalities" | "victims" | "one"
+            ) | ("aucun", "mort" | "deces")
+                | ("aucune", "victime" | "perte")
+                | ("nobody", "was")
+        );
+        if zero {
+            // "no one was killed" needs the killing word; "no casualties" stands alone.
+            if b == "one" || a == "nobody" {
+                if ws.iter().any(|w| w.is_any(DEATH_WORDS) || w.is("hurt")) {
+                    return Some(Count {
+                        value: 0,
+                        vague: false,
+                    });
+                }
+                continue;
+            }
+            return Some(Count {
+                value: 0,
+                vague: false,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> Option<u32> {
+        fatalities(s).map(|c| c.value)
+    }
+
+    #[test]
+    fn digits_and_number_words_next_to_killing_are_tolls() {
+        assert_eq!(n("Gunmen killed 40 soldiers at the post."), Some(40));
+        assert_eq!(n("Forty soldiers were killed."), Some(40));
+        assert_eq!(n("Twenty-one villagers died in the fire."), Some(21));
+        assert_eq!(n("quarante militaires ont été tués"), Some(40));
+        assert_eq!(n("une soixantaine de soldats tués"), Some(60));
+        assert_eq!(n("at least 12 people were killed"), Some(12));
+        assert_eq!(n("more than 30 civilians lost their lives"), Some(30));
+        assert_eq!(n("between 10-15 herders were killed"), Some(10));
+    }
+
+    #[test]
+    fn vague_plurals_are_coded_low_and_marked() {
+        assert_eq!(
+            fatalities("dozens of soldiers and civilians were killed"),
+            Some(Count {
+                value: 10,
+                vague: true
+            })
+        );
+        assert_eq!(n("several traders were killed"), Some(3));
+    }
+
+    #[test]
+    fn explicit_absence_of_deaths_is_zero() {
+        assert_eq!(n("The blast caused no casualties."), Some(0));
+        assert_eq!(n("no one was killed, officials said"), Some(0));
+    }
+
+    #[test]
+    fn wounded_distances_forces_and_years_are_not_tolls() {
+        assert_eq!(n("12 people were wounded in the attack"), None);
+        assert_eq!(n("more than 1,000 fighters attacked the barracks"), None);
+        assert_eq!(
+            n("the ambush 15 km from town killed nobody we know of"),
+            None
+        );
+        assert_eq!(n("the 2024 attack killed civilians"), None);
+        assert_eq!(n("killing 5 and wounding 12 others"), Some(5));
+        assert_eq!(
+            n("on 14 November 2024, killing at least 12 soldiers"),
+            Some(12)
+        );
+    }
+}

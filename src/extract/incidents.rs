@@ -1,0 +1,711 @@
+//! Segmentation: which sentences describe an event, and which of them
+//! describe the same one.
+//!
+//! - A sentence with an attack word ("attacked", "raid", "ambush", "killed",
+//!   "attaque", "tués", ...) opens or extends an incident. Plural nouns alone
+//!   ("the attacks highlight") summarise and count for nothing.
+//! - A weak word ("the incident", "mass graves", "gunfire") only extends the
+//!   latest incident, and a finer place it names refines that incident's
+//!   place ("The incident in Kalamba, Kaya" after an unplaced raid).
+//! - Background sentences (cumulative tolls, "since 2021", "last year",
+//!   negotiations, coups, speculation) produce nothing.
+//! - Sentences merge when their place and date agree: same place, or a
+//!   place inside (or within 60 km of) a province already named, or no place
+//!   at all; "another attack" always opens a new incident.
+//! - An incident without a day gets the publication date at week precision
+//!   (ACLED practice); without a place it is dropped with a warning.
+
+use chrono::NaiveDate;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{EventType, GeoPrecision, IncidentData, Span, TimePrecision};
+
+use super::actors::{ActorKind, actor_name, find_actors};
+use super::dates::find_dates;
+use super::event_type::{Cues, Sides, classify, cues};
+use super::fatalities::{Count, fatalities};
+use super::places::{Resolved, Role, SentencePlaces, km};
+use super::sentences::Sentence;
+use super::weapons::find_weapons;
+use super::words::words;
+
+/// How strongly a sentence speaks of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    None,
+    Weak,
+    Strong,
+}
+
+const STRONG: &[&str] = &[
+    "attack",
+    "attacked",
+    "attacking",
+    "assault",
+    "assaulted",
+    "raid",
+    "raided",
+    "ambush",
+    "ambushed",
+    "killed",
+    "killing",
+    "clash",
+    "clashed",
+    "seized",
+    "stormed",
+    "offensive",
+    "struck",
+    "targeted",
+    "overran",
+    "massacre",
+    "massacred",
+    "shot",
+    "fighting",
+    "battle",
+    "confrontation",
+    "exploded",
+    "blast",
+    "bombing",
+    "abducted",
+    "kidnapped",
+    "looted",
+    "torched",
+    "roving",
+    "roamed",
+    "paraded",
+    "attaque",
+    "attaques",
+    "attaquee",
+    "tues",
+    "tue",
+    "tuees",
+    "assaut",
+    "embuscade",
+    "affrontement",
+    "affrontements",
+    "explose",
+    "enleves",
+    "pille",
+    "incendie",
+    "fired",
+    "gunned",
+    "marched",
+    "marching",
+    "protested",
+    "protesters",
+    "demonstrators",
+    "rioted",
+    "rioters",
+    "manifestation",
+    "manifestants",
+    "visant",
+    "touche",
+];
+const WEAK: &[&str] = &[
+    "incident",
+    "aftermath",
+    "victims",
+    "injured",
+    "wounded",
+    "toll",
+    "gunfire",
+    "graves",
+    "bilan",
+    "victimes",
+    "blesses",
+];
+/// Sentences that speak of the past in general or of what may come.
+const BACKGROUND: &[&str] = &[
+    "since 19",
+    "since 20",
+    "since the start",
+    "since the beginning",
+    "last year",
+    "past decade",
+    "over the past",
+    "in recent years",
+    "so far this year",
+    "previously",
+    "has been grappling",
+    "depuis 20",
+    "depuis le debut",
+    "l'an dernier",
+    "l'annee derniere",
+    "likely to",
+    "could ",
+    "would ",
+    "potential",
+    "might ",
+    "may be",
+    "may also",
+    "is expected",
+    "anticipated",
+    "warn",
+    "negotiat",
+    "negocia",
+    "coup",
+    "preconditions",
+    "precondition",
+];
+const NEW_EVENT: &[&str] = &["another", "separate", "autre", "second"];
+const CLAIM: &[&str] = &[
+    "claimed",
+    "claim",
+    "claims",
+    "revendique",
+    "revendiquee",
+    "revendication",
+];
+
+fn trigger(folded: &[String]) -> Trigger {
+    let opened_fire = folded
+        .windows(2)
+        .any(|p| matches!(p[0].as_str(), "opened" | "open") && p[1] == "fire");
+    if opened_fire || folded.iter().any(|w| STRONG.contains(&w.as_str())) {
+        return Trigger::Strong;
+    }
+    let attack_nouns = folded
+        .iter()
+        .any(|w| matches!(w.as_str(), "attack's" | "raid's"));
+    // A list of captured arms belongs to the raid just described.
+    let arms = folded.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "rifles" | "launchers" | "rockets" | "ammunition" | "munitions"
+        )
+    });
+    if attack_nouns || arms || folded.iter().any(|w| WEAK.contains(&w.as_str())) {
+        return Trigger::Weak;
+    }
+    Trigger::None
+}
+
+/// Whether a sentence is background rather than news.
+pub fn is_background(sentence: &str) -> bool {
+    let f = super::words::fold_word(sentence);
+    BACKGROUND.iter().any(|b| f.contains(b))
+}
+
+/// An incident while sentences are still being added to it.
+#[derive(Debug, Clone)]
+struct Draft {
+    place: Option<Resolved>,
+    unresolved: Vec<String>,
+    date: Option<NaiveDate>,
+    evidence: Span,
+    cues: Cues,
+    actors: Vec<(ActorKind, bool)>,
+    killing: bool,
+    fatalities: Option<Count>,
+    claimed: bool,
+    weapons: Vec<String>,
+    /// The report itself calls the attackers unidentified.
+    unidentified: bool,
+}
+
+/// One sentence, read once.
+struct Reading<'a> {
+    sentence: &'a Sentence<'a>,
+    trigger: Trigger,
+    new_event: bool,
+    place: Option<Resolved>,
+    unresolved: Vec<String>,
+    date: Option<NaiveDate>,
+    cues: Cues,
+    actors: Vec<(ActorKind, bool)>,
+    killing: bool,
+    fatalities: Option<Count>,
+    claimed: bool,
+    weapons: Vec<String>,
+    unidentified: bool,
+}
+
+fn read<'a>(
+    sentence: &'a Sentence<'a>,
+    places: SentencePlaces,
+    publication: Option<NaiveDate>,
+    header: Option<Span>,
+) -> Reading<'a> {
+    let ws = words(sentence.text);
+    let folded: Vec<String> = ws.iter().map(|w| w.folded.clone()).collect();
+    let date = find_dates(sentence.text, publication)
+        .into_iter()
+        .filter(|d| !d.reported)
+        .find(|d| {
+            header.is_none_or(|h| {
+                let s = sentence.span.start + d.start;
+                s < h.start || s >= h.end
+            })
+        })
+        .map(|d| d.date);
+    let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
+    let mut resolved = places.resolved.into_iter();
+    let place = if only_capital {
+        resolved.next()
+    } else {
+        resolved.find(|r| r.role != Role::Capital)
+    };
+    let killing = folded.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "killed"
+                | "killing"
+                | "dead"
+                | "deaths"
+                | "died"
+                | "tues"
+                | "tuees"
+                | "morts"
+                | "massacred"
+        )
+    });
+    let tolls = fatalities(sentence.text);
+    let mut trig = trigger(&folded);
+    if trig == Trigger::None && tolls.is_some_and(|c| c.value == 0) {
+        // "No deaths were reported" completes the event before it.
+        trig = Trigger::Weak;
+    }
+    Reading {
+        sentence,
+        trigger: trig,
+        new_event: folded.iter().any(|w| NEW_EVENT.contains(&w.as_str())),
+        place,
+        unresolved: places.unresolved,
+        date,
+        cues: cues(sentence.text),
+        actors: find_actors(sentence.text)
+            .into_iter()
+            .map(|a| (a.kind, a.agent))
+            .collect(),
+        killing,
+        fatalities: tolls,
+        claimed: folded.iter().any(|w| CLAIM.contains(&w.as_str())),
+        weapons: find_weapons(sentence.text),
+        unidentified: folded.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "unidentified" | "unknown" | "identifies" | "inconnus"
+            )
+        }),
+    }
+}
+
+fn same_place(a: &Resolved, b: &Resolved) -> bool {
+    if a.place.geonameid == b.place.geonameid {
+        return true;
+    }
+    let region = |r: &Resolved| r.precision == GeoPrecision::Region;
+    if region(a) || region(b) {
+        let inside = !a.place.admin2_code.is_empty()
+            && a.place.country_code == b.place.country_code
+            && a.place.admin1_code == b.place.admin1_code
+            && a.place.admin2_code == b.place.admin2_code;
+        let close = km(
+            (a.place.latitude, a.place.longitude),
+            (b.place.latitude, b.place.longitude),
+        ) < 60.0;
+        return inside || close;
+    }
+    false
+}
+
+/// The finer of two places for the same incident.
+fn finer(old: Resolved, new: Resolved) -> Resolved {
+    if old.place.geonameid == new.place.geonameid {
+        let mut o = old;
+        o.precision = o.precision.min(new.precision);
+        o.context = o.context.or(new.context);
+        o.detail = o.detail.or(new.detail);
+        return o;
+    }
+    if new.precision < old.precision {
+        let mut n = new;
+        if n.context.is_none() && old.role == Role::Admin {
+            n.context.clone_from(&old.context);
+        }
+        n
+    } else {
+        old
+    }
+}
+
+impl Draft {
+    fn open(r: &Reading<'_>) -> Draft {
+        Draft {
+            place: r.place.clone(),
+            unresolved: r.unresolved.clone(),
+            date: r.date,
+            evidence: r.sentence.span,
+            cues: r.cues,
+            actors: r.actors.clone(),
+            killing: r.killing,
+            fatalities: r.fatalities,
+            claimed: r.claimed && r.fatalities.is_some(),
+            weapons: r.weapons.clone(),
+            unidentified: r.unidentified,
+        }
+    }
+
+    fn absorb(&mut self, r: &Reading<'_>) {
+        if let Some(p) = r.place.clone() {
+            self.place = Some(match self.place.take() {
+                Some(old) => finer(old, p),
+                None => p,
+            });
+        }
+        for u in &r.unresolved {
+            if !self.unresolved.contains(u) {
+                self.unresolved.push(u.clone());
+            }
+        }
+        self.date = self.date.or(r.date);
+        self.cues.merge(r.cues);
+        self.actors.extend(r.actors.iter().copied());
+        self.killing |= r.killing;
+        self.unidentified |= r.unidentified;
+        if let Some(c) = r.fatalities {
+            let better = match self.fatalities {
+                None => true,
+                Some(old) => {
+                    (old.vague && !c.vague) || (old.vague == c.vague && c.value > old.value)
+                }
+            };
+            if better {
+                self.fatalities = Some(c);
+                self.claimed = r.claimed;
+            } else if self.fatalities == Some(c) {
+                self.claimed |= r.claimed;
+            }
+        }
+        for w in &r.weapons {
+            if !self.weapons.contains(w) {
+                self.weapons.push(w.clone());
+            }
+        }
+    }
+
+    fn accepts(&self, r: &Reading<'_>) -> bool {
+        let dates_agree = match (self.date, r.date) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let places_agree = match (&self.place, &r.place) {
+            (Some(a), Some(b)) => same_place(a, b),
+            _ => true,
+        };
+        dates_agree && places_agree
+    }
+}
+
+/// Builds the incidents of a report from its sentences and their places.
+pub fn build(
+    sentences: &[Sentence<'_>],
+    places: Vec<SentencePlaces>,
+    publication: Option<NaiveDate>,
+    header: Option<Span>,
+    gazetteer: &Gazetteer,
+) -> (Vec<IncidentData>, Vec<String>) {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut report_groups: Vec<ActorKind> = Vec::new();
+    // A weak sentence seen before any incident ("they carried off rifles")
+    // joins the incident opened right after it.
+    let mut waiting: Option<(usize, Reading<'_>)> = None;
+    for (k, (sentence, sp)) in sentences.iter().zip(places).enumerate() {
+        if is_background(sentence.text) {
+            continue;
+        }
+        let r = read(sentence, sp, publication, header);
+        report_groups.extend(r.actors.iter().map(|a| a.0).filter(|k| k.is_named_group()));
+        match r.trigger {
+            Trigger::None => {}
+            Trigger::Weak => {
+                let Some(last) = drafts.last_mut() else {
+                    waiting = Some((k, r));
+                    continue;
+                };
+                {
+                    let refines = match (&last.place, &r.place) {
+                        (None, Some(_)) => true,
+                        (Some(a), Some(b)) => {
+                            a.precision == GeoPrecision::Region && b.precision < a.precision
+                        }
+                        _ => false,
+                    };
+                    if refines {
+                        last.place = r.place.clone();
+                    }
+                    if refines || last.accepts(&r) {
+                        let r = Reading { place: None, ..r };
+                        last.absorb(&r);
+                    }
+                }
+            }
+            Trigger::Strong => {
+                let target = if r.new_event {
+                    None
+                } else if r.place.is_none() {
+                    drafts.last_mut().filter(|d| d.accepts(&r))
+                } else {
+                    let n = drafts.len();
+                    drafts
+                        .iter_mut()
+                        .enumerate()
+                        .rev()
+                        .find(|(i, d)| match (&d.place, &r.place) {
+                            (Some(a), Some(b)) => same_place(a, b) && d.accepts(&r),
+                            (None, _) => *i + 1 == n && d.accepts(&r),
+                            _ => false,
+                        })
+                        .map(|(_, d)| d)
+                };
+                match target {
+                    Some(d) => d.absorb(&r),
+                    None => {
+                        let mut d = Draft::open(&r);
+                        if let Some((at, w)) = waiting.take()
+                            && at + 2 >= k
+                            && d.accepts(&w)
+                        {
+                            d.absorb(&w);
+                        }
+                        drafts.push(d);
+                    }
+                }
+            }
+        }
+    }
+    let dominant = dominant_group(&report_groups);
+    let mut warnings = Vec::new();
+    let mut out = Vec::new();
+    for d in drafts {
+        match finish(d, publication, dominant, gazetteer) {
+            Ok(i) => out.push(i),
+            Err(w) => warnings.push(w),
+        }
+    }
+    (out, warnings)
+}
+
+fn dominant_group(groups: &[ActorKind]) -> Option<ActorKind> {
+    let count = |k: ActorKind| groups.iter().filter(|g| **g == k).count();
+    [ActorKind::Jnim, ActorKind::IslamicState]
+        .into_iter()
+        .filter(|k| count(*k) > 0)
+        .max_by_key(|k| count(*k))
+}
+
+fn finish(
+    d: Draft,
+    publication: Option<NaiveDate>,
+    dominant: Option<ActorKind>,
+    gazetteer: &Gazetteer,
+) -> Result<IncidentData, String> {
+    let (event_date, time_precision) = match (d.date, publication) {
+        (Some(day), _) => (day, TimePrecision::Day),
+        (None, Some(p)) => (p, TimePrecision::Week),
+        (None, None) => {
+            return Err(
+                "an incident was found but neither the report nor the caller gives a date"
+                    .to_string(),
+            );
+        }
+    };
+    let Some(place) = d.place else {
+        let names = if d.unresolved.is_empty() {
+            "no place named".to_string()
+        } else {
+            format!("{} is not in the gazetteer", d.unresolved.join(", "))
+        };
+        return Err(format!(
+            "an incident on {event_date} was not placed ({names}); add the place to the gazetteer and ingest again"
+        ));
+    };
+    let location = gazetteer.location(&place.place, place.precision);
+
+    let kinds: Vec<ActorKind> = d.actors.iter().map(|a| a.0).collect();
+    let mut groups: Vec<ActorKind> = Vec::new();
+    // The agent of a passive sentence first, then named groups, then "gunmen".
+    for k in d
+        .actors
+        .iter()
+        .filter(|a| a.1 && a.0.is_armed_group())
+        .map(|a| a.0)
+        .chain(kinds.iter().copied().filter(|k| k.is_named_group()))
+        .chain(
+            kinds
+                .iter()
+                .copied()
+                .filter(|k| *k == ActorKind::UnnamedGroup),
+        )
+    {
+        let covered = k == ActorKind::UnnamedGroup && groups.iter().any(|g| g.is_named_group());
+        if !groups.contains(&k) && !covered {
+            groups.push(k);
+        }
+    }
+    // Generic "fighters" in a report about one named group are that group,
+    // unless the report calls them unidentified.
+    let generic_only = groups.iter().all(|g| *g == ActorKind::UnnamedGroup) && !d.unidentified;
+    let inferred = generic_only && dominant.is_some();
+    if generic_only && let Some(g) = dominant {
+        groups.retain(|g| *g != ActorKind::UnnamedGroup);
+        groups.insert(0, g);
+    }
+    let has = |k: ActorKind| kinds.contains(&k);
+    let sides = Sides {
+        armed_groups: groups.len(),
+        state_forces: has(ActorKind::Military) || has(ActorKind::Vdp),
+        civilians: has(ActorKind::Civilians),
+        killing: d.killing || d.fatalities.is_some_and(|c| c.value > 0),
+    };
+    let (event_type, sub) = classify(&d.cues, &sides);
+    let actor1_kind = groups.first().copied().unwrap_or(ActorKind::UnnamedGroup);
+    let crowd = match event_type {
+        EventType::Protests => Some("Protesters"),
+        EventType::Riots => Some("Rioters"),
+        _ => None,
+    };
+    let actor2_kind = if let Some(g) = groups.get(1) {
+        Some(*g)
+    } else {
+        match event_type {
+            EventType::Battles | EventType::ExplosionsRemoteViolence
+                if has(ActorKind::Military) =>
+            {
+                Some(ActorKind::Military)
+            }
+            EventType::Battles | EventType::ExplosionsRemoteViolence if has(ActorKind::Vdp) => {
+                Some(ActorKind::Vdp)
+            }
+            EventType::Battles if has(ActorKind::Civilians) => Some(ActorKind::Civilians),
+            EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence => {
+                Some(ActorKind::Civilians)
+            }
+            _ => None,
+        }
+    };
+    let name = |k: ActorKind| actor_name(k, &location.country, &location.country_code, event_date);
+    let actor1 = match crowd {
+        Some(c) => format!("{c} ({})", location.country),
+        None => name(actor1_kind),
+    };
+    let actor2 = actor2_kind.map(name).unwrap_or_default();
+
+    let notes = notes(&NoteParts {
+        date: event_date,
+        precision: time_precision,
+        actor1: if crowd.is_some() {
+            actor1.clone()
+        } else {
+            short(actor1_kind, &actor1)
+        },
+        actor2: actor2_kind.map(|k| short(k, &actor2)),
+        event_type,
+        military_site: d.cues.military_site,
+        place: &place,
+        location_name: &location.name,
+        fatalities: d.fatalities,
+        claimed: d.claimed,
+        looted: d.cues.looting,
+        burned: d.cues.burning,
+        weapons: &d.weapons,
+        inferred,
+    });
+    Ok(IncidentData {
+        event_date,
+        time_precision,
+        event_type,
+        sub_event_type: sub.to_string(),
+        actor1,
+        actor2,
+        fatalities: d.fatalities.map(|c| c.value),
+        location,
+        notes,
+        evidence: d.evidence,
+        weapons: d.weapons,
+    })
+}
+
+/// The name an analyst uses in prose.
+fn short(kind: ActorKind, full: &str) -> String {
+    match kind {
+        ActorKind::Jnim => "JNIM".to_string(),
+        ActorKind::Vdp => "VDP".to_string(),
+        ActorKind::Military => "soldiers".to_string(),
+        ActorKind::Civilians => "civilians".to_string(),
+        _ => full.to_string(),
+    }
+}
+
+struct NoteParts<'a> {
+    date: NaiveDate,
+    precision: TimePrecision,
+    actor1: String,
+    actor2: Option<String>,
+    event_type: EventType,
+    military_site: bool,
+    place: &'a Resolved,
+    location_name: &'a str,
+    fatalities: Option<Count>,
+    claimed: bool,
+    looted: bool,
+    burned: bool,
+    weapons: &'a [String],
+    inferred: bool,
+}
+
+/// "On 2025-07-28, JNIM attacked a military base in Dargo (Kaya province);
+/// 40 killed (claimed); base looted and burned."
+fn notes(p: &NoteParts<'_>) -> String {
+    let when = match p.precision {
+        TimePrecision::Day => format!("On {}", p.date),
+        _ => format!("Around {} (day not given)", p.date),
+    };
+    let mut where_ = match &p.place.detail {
+        Some(detail) => format!("{detail}, near {}", p.location_name),
+        None => p.location_name.to_string(),
+    };
+    if let Some(c) = p
+        .place
+        .context
+        .as_ref()
+        .filter(|_| p.place.role != Role::Admin)
+    {
+        where_.push_str(&format!(" ({c})"));
+    }
+    let what = match (p.event_type, p.military_site, &p.actor2) {
+        (EventType::Battles, true, _) => "attacked a military position".to_string(),
+        (EventType::StrategicDevelopments, _, _) => "were reported".to_string(),
+        (EventType::Protests | EventType::Riots, _, _) => "demonstrated".to_string(),
+        (_, _, Some(a2)) => format!("attacked {a2}"),
+        _ => "attacked".to_string(),
+    };
+    let mut s = format!("{when}, {} {what} in {where_}", p.actor1);
+    if p.inferred && !matches!(p.event_type, EventType::Protests | EventType::Riots) {
+        s.push_str(" (actor inferred from the rest of the report)");
+    }
+    match p.fatalities {
+        Some(Count { value: 0, .. }) => s.push_str("; no deaths reported"),
+        Some(c) => {
+            s.push_str(&format!("; {} killed", c.value));
+            if c.vague {
+                s.push_str(" (vague figure, coded low)");
+            }
+            if p.claimed {
+                s.push_str(&format!(" (claimed by {})", p.actor1));
+            }
+        }
+        None => s.push_str("; no death toll given"),
+    }
+    match (p.looted, p.burned) {
+        (true, true) => s.push_str("; looted and burned"),
+        (true, false) => s.push_str("; property seized or looted"),
+        (false, true) => s.push_str("; property burned"),
+        _ => {}
+    }
+    if !p.weapons.is_empty() {
+        s.push_str(&format!("; equipment named: {}", p.weapons.join(", ")));
+    }
+    s.push('.');
+    s
+}

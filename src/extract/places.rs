@@ -1,0 +1,744 @@
+//! Place mentions: which capitalised names in a sentence are where things
+//! happened, and what the gazetteer makes of them.
+//!
+//! A name counts only in a telling pattern: "in X", "at X", "near X",
+//! "village of X", "X province", "province du X", "X district", "X, Y"
+//! ("Kalamba, Kaya"), "X, located in Y"; or bare, when the same name was
+//! already found in such a pattern elsewhere in the report ("Djibo
+//! residents"). Names are never looked up just for being capitalised:
+//! half of a headline is.
+//!
+//! Skipped: countries (they set the country context instead), the Sahel and
+//! other macro-regions, wire datelines ("DAKAR (Reuters)"), "reporting from
+//! X", origins ("from X"), where attackers are "based in" or "withdrew to",
+//! and national capitals when the sentence names another place.
+//!
+//! Precision: the place itself is Exact; "X district" is the town X, Near
+//! (the district is the area around it); "40 km north of X" is X, Near, and
+//! only when nothing else is named; "near X" is X, Near; a name that only
+//! resembles a gazetteer entry (one or two letters off) is trusted only
+//! within 40 km of a place named beside it; "X, Y" with X unknown is Y, Near, with
+//! X kept as a detail for the notes; a province or region is Region at the
+//! point the gazetteer gives for the unit.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::gazetteer::{Gazetteer, PlaceQuery};
+use crate::model::{GeoPrecision, Place};
+
+use super::words::{Word, fold_word, words};
+
+/// How a name is used in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// "in X", "village of X": where something happened.
+    Site,
+    /// "X district": the area around a town.
+    District,
+    /// "X province", "region of X".
+    Admin,
+    /// A bare name already known from a pattern elsewhere.
+    Passing,
+    /// "40 km north of X": a landmark, not the place.
+    Reference,
+    /// A national capital mentioned in passing.
+    Capital,
+}
+
+/// One name found in a sentence, before lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub written: String,
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    /// "Kaya" in "Kalamba, Kaya" or "Dargo, located in Kaya province".
+    pub qualifier: Option<String>,
+    /// "near X", "près de X": close to the place, not in it.
+    pub near: bool,
+    /// The unit word of an admin mention as written ("province", "région").
+    pub unit: String,
+}
+
+/// A mention the gazetteer could place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub place: Place,
+    pub precision: GeoPrecision,
+    pub role: Role,
+    pub written: String,
+    /// A smaller place the report names but the gazetteer lacks ("Kalamba").
+    pub detail: Option<String>,
+    /// The enclosing unit as written ("Kaya province"), for the notes.
+    pub context: Option<String>,
+}
+
+/// What the place analysis found in one sentence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SentencePlaces {
+    /// Best first: sites, then districts, admin units, passing names,
+    /// references and capitals.
+    pub resolved: Vec<Resolved>,
+    /// Site names the gazetteer does not know.
+    pub unresolved: Vec<String>,
+}
+
+const MACRO_REGIONS: &[&str] = &[
+    "sahel",
+    "sahara",
+    "west africa",
+    "africa",
+    "liptako",
+    "liptako-gourma",
+    "maghreb",
+    "middle east",
+    "europe",
+    "west",
+    "north",
+    "south",
+    "east",
+];
+const CAPITALS: &[&str] = &[
+    "ouagadougou",
+    "bamako",
+    "niamey",
+    "lome",
+    "cotonou",
+    "dakar",
+    "abuja",
+    "accra",
+    "nouakchott",
+    "n'djamena",
+    "porto-novo",
+    "abidjan",
+    "conakry",
+    "paris",
+    "washington",
+];
+/// Words that end a run of capitalised words even when capitalised
+/// (headlines are in Title Case).
+const BREAKERS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "of",
+    "on",
+    "and",
+    "the",
+    "a",
+    "an",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "after",
+    "as",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "et",
+    "a",
+    "dans",
+    "pres",
+    "sur",
+    "province",
+    "region",
+    "district",
+    "department",
+    "commune",
+    "village",
+    "town",
+    "city",
+    "provinces",
+    "regions",
+    "state",
+    "group",
+    "forces",
+    "army",
+    "attack",
+    "attacks",
+];
+/// Words never looked up as places.
+const NOT_PLACES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "reuters",
+    "afp",
+    "ap",
+    "site",
+    "jnim",
+    "isis",
+    "vdp",
+    "un",
+    "ecowas",
+    "islam",
+    "muslims",
+    "allah",
+    "god",
+];
+const SITE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "commune",
+    "locality",
+    "localite",
+    "hamlet",
+    "area",
+    "outskirts",
+    "ville",
+    "hameau",
+    "secteur",
+    "settlement",
+    "camp",
+];
+const ADMIN_NOUNS: &[&str] = &[
+    "province",
+    "region",
+    "department",
+    "departement",
+    "cercle",
+    "prefecture",
+];
+const SITE_PREPS: &[&str] = &[
+    "in", "at", "near", "around", "outside", "a", "pres", "vers", "dans", "inside", "through",
+    "across", "into",
+];
+const NEAR_PREPS: &[&str] = &[
+    "near",
+    "around",
+    "outside",
+    "pres",
+    "proximite",
+    "alentours",
+    "environs",
+];
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+];
+const AWAY_VERBS: &[&str] = &[
+    "based",
+    "withdrew",
+    "withdrawing",
+    "retreated",
+    "retreating",
+    "fled",
+    "fleeing",
+    "returned",
+    "returning",
+    "headquartered",
+    "basees",
+    "bases",
+    "replies",
+    "replie",
+];
+
+/// A run of capitalised words, before its role is known.
+#[derive(Debug, Clone)]
+struct Run {
+    first: usize,
+    last: usize,
+    text: String,
+    possessive: bool,
+}
+
+fn runs(sentence: &str, ws: &[Word<'_>]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        if !w.is_capitalised() || w.is_any(BREAKERS) || w.is_any(NOT_PLACES) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut possessive = false;
+        loop {
+            let f = &ws[last].folded;
+            if f.ends_with("'s") {
+                possessive = true;
+                break;
+            }
+            let Some(n) = ws.get(last + 1) else { break };
+            let gap = &sentence[ws[last].end..n.start];
+            if !gap.trim().is_empty()
+                || !n.is_capitalised()
+                || n.is_any(BREAKERS)
+                || last - first >= 3
+            {
+                break;
+            }
+            last += 1;
+        }
+        let raw = &sentence[ws[first].start..ws[last].end];
+        let text = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("’s"))
+            .unwrap_or(raw)
+            .to_string();
+        out.push(Run {
+            first,
+            last,
+            text,
+            possessive,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// The report-wide context for place analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// ISO2 of the country the report is mostly about.
+    pub country: Option<&'static str>,
+    /// Folded names found in a telling pattern somewhere in the report.
+    pub known: BTreeSet<String>,
+    /// Folded names to ignore everywhere (attackers' bases).
+    pub skipped: BTreeSet<String>,
+}
+
+/// Counts country names and adjectives to find the report's main country;
+/// a dateline's country counts three times.
+pub fn main_country(sentences: &[&str], gazetteer: &Gazetteer) -> Option<&'static str> {
+    let mut counts: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    let mut order = 0;
+    for (k, s) in sentences.iter().enumerate() {
+        let ws = words(s);
+        for run in runs(s, &ws) {
+            for cand in country_names(&run, &ws) {
+                if let Some(cc) = gazetteer.find_country(&cand) {
+                    let weight = if k < 4 && s.len() < 80 && s.contains(',') {
+                        3
+                    } else {
+                        1
+                    };
+                    let e = counts.entry(cc).or_insert((0, order));
+                    e.0 += weight;
+                    order += 1;
+                    break;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(cc, _)| cc)
+}
+
+/// The whole run and its first word ("Burkina Faso", "Burkinabe").
+fn country_names(run: &Run, ws: &[Word<'_>]) -> Vec<String> {
+    let mut v = vec![run.text.clone()];
+    if run.last > run.first {
+        v.push(ws[run.first].text.to_string());
+    }
+    v
+}
+
+/// Finds the mentions of every sentence. Two passes: telling patterns
+/// first, then bare names already seen in a pattern.
+pub fn find_all(sentences: &[&str], ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
+    let mut all: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| patterned(s, ctx, gazetteer))
+        .collect();
+    for ms in &all {
+        for m in ms {
+            if matches!(m.role, Role::Site | Role::District | Role::Admin) {
+                ctx.known.insert(fold_word(&m.written));
+            }
+        }
+    }
+    for (s, ms) in sentences.iter().zip(all.iter_mut()) {
+        let ws = words(s);
+        for run in runs(s, &ws) {
+            let f = fold_word(&run.text);
+            let taken = ms
+                .iter()
+                .any(|m| m.start <= ws[run.first].start && ws[run.first].start < m.end);
+            let origin = run.first > 0 && ws[run.first - 1].is_any(&["from", "de", "depuis"]);
+            if !taken && !origin && ctx.known.contains(&f) && !ctx.skipped.contains(&f) {
+                ms.push(Mention {
+                    written: run.text.clone(),
+                    start: ws[run.first].start,
+                    end: ws[run.last].end,
+                    role: Role::Passing,
+                    qualifier: None,
+                    near: false,
+                    unit: String::new(),
+                });
+            }
+        }
+    }
+    all
+}
+
+/// The mentions of one sentence that sit in a telling pattern.
+fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let ws = words(s);
+    let rs = runs(s, &ws);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut prev_role: Option<(usize, Option<Role>)> = None;
+    for (k, run) in rs.iter().enumerate() {
+        let f = fold_word(&run.text);
+        let before = |n: usize| -> Option<&Word<'_>> { run.first.checked_sub(n).map(|i| &ws[i]) };
+        let after = |n: usize| -> Option<&Word<'_>> { ws.get(run.last + n) };
+        let gap_after = after(1)
+            .map(|n| &s[ws[run.last].end..n.start])
+            .unwrap_or("");
+        // "DAKAR (Reuters) –": a wire dateline names the desk, not the event.
+        if run.first == 0 && gap_after.trim() == "(" {
+            continue;
+        }
+        if MACRO_REGIONS.contains(&f.as_str()) || ctx.skipped.contains(&f) {
+            prev_role = Some((run.last, None));
+            continue;
+        }
+        // A country, or a Title Case headline run that starts with one
+        // ("Togo Leaves Military Barracks").
+        let head2 = (run.last > run.first)
+            .then(|| s.get(ws[run.first].start..ws[run.first + 1].end))
+            .flatten();
+        if gazetteer.find_country(&run.text).is_some()
+            || gazetteer.find_country(ws[run.first].text).is_some()
+            || head2.is_some_and(|h| gazetteer.find_country(h).is_some())
+        {
+            prev_role = Some((run.last, None));
+            continue;
+        }
+        let b1 = before(1).map_or("", |w| w.folded.as_str());
+        let b2 = before(2).map_or("", |w| w.folded.as_str());
+        let b3 = before(3).map_or("", |w| w.folded.as_str());
+        let a1 = after(1).map_or("", |w| w.folded.as_str());
+        let mut role = None;
+        // Where attackers live or went back to is not where they struck.
+        let away = AWAY_VERBS.contains(&b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")
+            || (b1 == "to" && b2 == "back" && AWAY_VERBS.contains(&b3))
+            || (b1 == "from" && b2 == "reporting");
+        let coordinated = matches!(b1, "and" | "et" | "or" | "ou")
+            && prev_role.is_some_and(|(end, _)| end + 2 == run.first);
+        if away {
+            ctx.skipped.insert(f.clone());
+            prev_role = Some((run.last, None));
+            continue;
+        }
+        if coordinated {
+            match prev_role.and_then(|(_, r)| r) {
+                Some(r) => role = Some(r),
+                None => {
+                    // The previous name was skipped ("based in Kompienga
+                    // and Pama"): so is this one.
+                    ctx.skipped.insert(f.clone());
+                    prev_role = Some((run.last, None));
+                    continue;
+                }
+            }
+        }
+        if role.is_none() && ADMIN_NOUNS.contains(&a1) && !run.possessive {
+            role = Some(Role::Admin);
+        }
+        if role.is_none() && a1 == "district" {
+            role = Some(Role::District);
+        }
+        if role.is_none() {
+            role = match (b1, b2) {
+                ("of" | "de", d) if ADMIN_NOUNS.contains(&d) => Some(Role::Admin),
+                ("du" | "la", "province" | "region" | "cercle") => Some(Role::Admin),
+                ("la", "de") if ADMIN_NOUNS.contains(&b3) => Some(Role::Admin),
+                ("of" | "de", d) if SITE_NOUNS.contains(&d) => Some(Role::Site),
+                ("of" | "de", d) if DIRECTIONS.contains(&d) => Some(Role::Reference),
+                ("from", "km" | "kilometres" | "kilometers" | "miles") => Some(Role::Reference),
+                ("de", d) if NEAR_PREPS.contains(&d) => Some(Role::Site),
+                ("from" | "de", _) => None,
+                (p, _) if SITE_PREPS.contains(&p) => Some(Role::Site),
+                _ => None,
+            };
+        }
+        // "X, Y": a place qualified by a larger one.
+        let mut qualifier = None;
+        if let Some(next) = rs.get(k + 1) {
+            let gap = &s[ws[run.last].end..ws[next.first].start];
+            if gap.trim() == "," && gazetteer.find_country(&next.text).is_none() {
+                qualifier = Some(next.text.clone());
+            }
+        }
+        if qualifier.is_none() {
+            // "Dargo, located in Burkina Faso's Kaya province"
+            let tail = &s[ws[run.last].end..];
+            if let Some(rest) = tail
+                .trim_start()
+                .strip_prefix(", located in ")
+                .or_else(|| tail.trim_start().strip_prefix(", situé dans "))
+                .or_else(|| tail.trim_start().strip_prefix(", dans "))
+            {
+                let rw = words(rest);
+                let names: Vec<&Word<'_>> = rw
+                    .iter()
+                    .take(6)
+                    .take_while(|w| !w.is_any(ADMIN_NOUNS))
+                    .filter(|w| w.is_capitalised())
+                    .collect();
+                if let Some(last) = names.last() {
+                    let name = last.text.trim_end_matches("'s").to_string();
+                    if gazetteer.find_country(&name).is_none() {
+                        qualifier = Some(name);
+                    }
+                }
+            }
+        }
+        if role.is_none() && qualifier.is_some() {
+            role = Some(Role::Site);
+        }
+        if CAPITALS.contains(&f.as_str()) && role.is_some() {
+            role = Some(Role::Capital);
+        }
+        prev_role = Some((run.last, role));
+        let near = NEAR_PREPS.contains(&b1) || (b1 == "de" && NEAR_PREPS.contains(&b2));
+        let unit = if ADMIN_NOUNS.contains(&a1) {
+            after(1).map_or("", |w| w.text)
+        } else if ADMIN_NOUNS.contains(&b2) {
+            before(2).map_or("", |w| w.text)
+        } else if ADMIN_NOUNS.contains(&b3) {
+            before(3).map_or("", |w| w.text)
+        } else {
+            ""
+        };
+        if let Some(role) = role {
+            out.push(Mention {
+                written: run.text.clone(),
+                start: ws[run.first].start,
+                end: ws[run.last].end,
+                role,
+                qualifier,
+                near,
+                unit: unit.to_lowercase(),
+            });
+        }
+    }
+    // The qualifier of "X, Y" is part of X's mention, not a second site.
+    let quals: Vec<String> = out.iter().filter_map(|m| m.qualifier.clone()).collect();
+    out.retain(|m| !(quals.contains(&m.written) && m.role == Role::Site));
+    out
+}
+
+/// Looks every mention up and orders the results best first.
+pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> SentencePlaces {
+    let mut result = SentencePlaces::default();
+    // Admin units named in the sentence guide the other lookups.
+    let mut hints: Vec<(String, (f64, f64))> = Vec::new();
+    for m in mentions.iter().filter(|m| m.role == Role::Admin) {
+        if let Some(p) = lookup_admin_or_town(&m.written, ctx.country, gazetteer) {
+            hints.push((m.written.clone(), (p.latitude, p.longitude)));
+        }
+    }
+    for m in mentions {
+        if let Some(r) = resolve_one(m, ctx, &hints, gazetteer) {
+            if !result
+                .resolved
+                .iter()
+                .any(|x| x.place.geonameid == r.place.geonameid)
+            {
+                result.resolved.push(r);
+            }
+        } else if matches!(m.role, Role::Site | Role::District) {
+            result.unresolved.push(m.written.clone());
+        }
+    }
+    let rank = |r: &Resolved| match (r.role, r.precision) {
+        (Role::Site, GeoPrecision::Exact) => 0,
+        (Role::Site, _) => 1,
+        (Role::District, _) => 2,
+        (Role::Passing, GeoPrecision::Exact) => 3,
+        (Role::Admin, _) => 4,
+        (Role::Passing, _) => 5,
+        (Role::Reference, _) => 6,
+        (Role::Capital, _) => 7,
+    };
+    result.resolved.sort_by_key(rank);
+    let admin_written = mentions
+        .iter()
+        .find(|m| m.role == Role::Admin)
+        .map(|m| format!("{} {}", m.written, m.unit).trim().to_string());
+    for r in &mut result.resolved {
+        if r.context.is_none() {
+            r.context.clone_from(&admin_written);
+        }
+    }
+    result
+}
+
+fn lookup_admin_or_town(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
+    if let Some(c) = gazetteer.lookup_admin(name, country).into_iter().next() {
+        return Some(c.place);
+    }
+    let q = PlaceQuery {
+        name,
+        country,
+        admin_hint: None,
+        near: Vec::new(),
+    };
+    gazetteer.lookup(&q).into_iter().next().map(|c| c.place)
+}
+
+fn precision_of(place: &Place, wanted: GeoPrecision) -> GeoPrecision {
+    if place.feature_class == "A" {
+        GeoPrecision::Region
+    } else {
+        wanted
+    }
+}
+
+fn resolve_one(
+    m: &Mention,
+    ctx: &Context,
+    hints: &[(String, (f64, f64))],
+    gazetteer: &Gazetteer,
+) -> Option<Resolved> {
+    let make = |place: Place, precision: GeoPrecision, detail: Option<String>| Resolved {
+        precision: precision_of(&place, precision),
+        place,
+        role: m.role,
+        written: m.written.clone(),
+        detail,
+        context: None,
+    };
+    match m.role {
+        Role::Admin => {
+            let p = lookup_admin_or_town(&m.written, ctx.country, gazetteer)?;
+            return Some(make(p, GeoPrecision::Region, None));
+        }
+        Role::District => {
+            if let Some(p) = lookup_place(&m.written, ctx, None, &[], gazetteer) {
+                return Some(make(p, GeoPrecision::Near, None));
+            }
+            let p = gazetteer
+                .lookup_admin(&m.written, ctx.country)
+                .into_iter()
+                .next()?;
+            return Some(make(p.place, GeoPrecision::Region, None));
+        }
+        _ => {}
+    }
+    let wanted = match m.role {
+        Role::Reference => GeoPrecision::Near,
+        _ if m.near => GeoPrecision::Near,
+        _ => GeoPrecision::Exact,
+    };
+    let mut near: Vec<(f64, f64)> = hints.iter().map(|h| h.1).collect();
+    let admin_hint = m
+        .qualifier
+        .clone()
+        .or_else(|| hints.first().map(|h| h.0.clone()));
+    let qual_place = m
+        .qualifier
+        .as_deref()
+        .and_then(|q| lookup_admin_or_town(q, ctx.country, gazetteer));
+    if let Some(q) = &qual_place {
+        near.push((q.latitude, q.longitude));
+    }
+    if let Some(p) = lookup_place(&m.written, ctx, admin_hint.as_deref(), &near, gazetteer) {
+        return Some(make(p, wanted, None));
+    }
+    // "Kalamba, Kaya": the village is unknown, the town it is near is not.
+    let q = qual_place?;
+    Some(Resolved {
+        precision: precision_of(&q, GeoPrecision::Near),
+        place: q,
+        role: m.role,
+        written: m.qualifier.clone().unwrap_or_default(),
+        detail: Some(m.written.clone()),
+        context: None,
+    })
+}
+
+fn lookup_place(
+    name: &str,
+    ctx: &Context,
+    admin_hint: Option<&str>,
+    near: &[(f64, f64)],
+    gazetteer: &Gazetteer,
+) -> Option<Place> {
+    let q = PlaceQuery {
+        name,
+        country: ctx.country,
+        admin_hint,
+        near: near.to_vec(),
+    };
+    let mut found = gazetteer.lookup(&q);
+    if found.is_empty() && ctx.country.is_some() {
+        // A place across the border: the report's country was only a guess.
+        let q = PlaceQuery { country: None, ..q };
+        found = gazetteer.lookup(&q);
+    }
+    // A name one or two letters off is trusted only close to a place the
+    // sentence names: "Kalamba, Kaya" must not become a Kalomba 90 km away.
+    found
+        .into_iter()
+        .filter(|c| {
+            let fuzzy = c.reasons.iter().any(|r| r.starts_with("spelling close to"));
+            !fuzzy
+                || near
+                    .iter()
+                    .any(|n| km(*n, (c.place.latitude, c.place.longitude)) < 40.0)
+        })
+        .map(|c| c.place)
+        .find(|p| matches!(p.feature_class.as_str(), "P" | "A"))
+}
+
+/// Great-circle distance in kilometres.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}

@@ -1,0 +1,103 @@
+//! Weapons and equipment named in a report, as an analyst would list them.
+//!
+//! A small vocabulary of makes and kinds: the names travel well between
+//! reports ("RPG-7", "Type 56") and an analyst looks for exactly these.
+
+use super::words::words;
+
+/// (folded words to match, label to report). Longer names come first so
+/// "Zastava M05E1 rifles" wins over "rifles".
+const WEAPONS: &[(&[&str], &str)] = &[
+    (&["zastava", "m05e1"], "Zastava M05E1 rifles"),
+    (&["zastava"], "Zastava rifles"),
+    (&["rpg-7"], "RPG-7 launchers"),
+    (&["pg-7v"], "PG-7V rockets"),
+    (&["type", "56"], "Type 56 rifles"),
+    (&["ak-47"], "AK-47 rifles"),
+    (&["kalashnikov"], "Kalashnikov rifles"),
+    (&["kalachnikov"], "Kalashnikov rifles"),
+    (&["pkm"], "PKM machine guns"),
+    (&["machine", "guns"], "machine guns"),
+    (&["mortars"], "mortars"),
+    (&["mortar"], "mortars"),
+    (&["rocket", "launchers"], "rocket launchers"),
+    (&["armoured", "vehicles"], "armoured vehicles"),
+    (&["armored", "vehicles"], "armoured vehicles"),
+    (&["blindes"], "armoured vehicles"),
+    (&["military", "ambulance"], "military ambulance"),
+    (&["ambulance"], "ambulance"),
+    (&["motorbikes"], "motorbikes"),
+    (&["motor-bikes"], "motorbikes"),
+    (&["motorcycles"], "motorbikes"),
+    (&["motos"], "motorbikes"),
+    (&["pick-up", "trucks"], "pick-up trucks"),
+    (&["pickups"], "pick-up trucks"),
+    (&["firearms"], "firearms"),
+    (&["rifles"], "rifles"),
+    (&["ammunition"], "ammunition"),
+    (&["munitions"], "ammunition"),
+    (&["ied"], "IED"),
+    (&["improvised", "explosive"], "IED"),
+    (&["engin", "explosif"], "IED"),
+    (&["landmine"], "landmine"),
+    (&["drone"], "drone"),
+    (&["drones"], "drone"),
+];
+
+/// The weapons named in `text`, each label once, in order of appearance.
+pub fn find_weapons(text: &str) -> Vec<String> {
+    let ws = words(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let hit = WEAPONS.iter().find(|(pattern, _)| {
+            pattern
+                .iter()
+                .enumerate()
+                .all(|(k, p)| ws.get(i + k).is_some_and(|w| w.folded == *p))
+        });
+        match hit {
+            Some((pattern, label)) => {
+                // "rifles" after a make is part of that make's label.
+                let generic = matches!(*label, "rifles" | "firearms");
+                let covered =
+                    generic && out.iter().any(|l| l.ends_with("rifles")) && *label == "rifles";
+                if !covered && !out.iter().any(|l| l == label) {
+                    out.push((*label).to_string());
+                }
+                i += pattern.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn makes_and_models_are_listed_once_each() {
+        let w = find_weapons(
+            "They took Zastava M05E1 rifles, RPG-7 launchers, PG-7V rockets and Type 56 rifles; more RPG-7 too.",
+        );
+        assert_eq!(
+            w,
+            vec![
+                "Zastava M05E1 rifles",
+                "RPG-7 launchers",
+                "PG-7V rockets",
+                "Type 56 rifles"
+            ]
+        );
+    }
+
+    #[test]
+    fn equipment_counts_as_well() {
+        assert_eq!(
+            find_weapons("the attackers drove off in a military ambulance with firearms"),
+            vec!["military ambulance", "firearms"]
+        );
+    }
+}

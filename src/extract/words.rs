@@ -1,0 +1,145 @@
+//! Word tokens with byte spans and a folded form for keyword matching.
+//!
+//! Every rule in `extract` matches on folded words (lower case, accents and
+//! curly apostrophes removed) so that "tués", "Tues" and "TUÉS" look alike
+//! while the spans still point into the original text.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Byte offsets into the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Lower case, without accents, straight apostrophes.
+    pub folded: String,
+}
+
+impl Word<'_> {
+    /// Whether the word as written starts with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is(&self, folded: &str) -> bool {
+        self.folded == folded
+    }
+
+    pub fn is_any(&self, list: &[&str]) -> bool {
+        list.contains(&self.folded.as_str())
+    }
+}
+
+/// Lower case, accents stripped, curly apostrophes made straight.
+pub fn fold_word(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// French elisions ("l'attaque", "d'Arbinda") are dropped from the folded
+/// form so keywords match; a capital before the apostrophe ("N'Gourma")
+/// belongs to the name and stays.
+fn without_elision(folded: String, text: &str) -> String {
+    let lower_start = text.chars().next().is_some_and(char::is_lowercase);
+    for p in ["l'", "d'", "qu'", "j'", "s'", "c'", "n'"] {
+        if let Some(rest) = folded.strip_prefix(p)
+            && (lower_start || matches!(p, "l'" | "d'"))
+            && rest.chars().next().is_some_and(char::is_alphabetic)
+        {
+            return rest.to_string();
+        }
+    }
+    folded
+}
+
+/// Splits a sentence into words. Apostrophes and hyphens inside a word keep
+/// it whole ("N'Gourma", "Twenty-one", "RPG-7"), and so do dots, commas and
+/// slashes between digits ("1,000", "2.5", "21/07/2024").
+pub fn words(s: &str) -> Vec<Word<'_>> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|p| p.1);
+            let joins = match c {
+                '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
+                '.' | ',' | '/' => {
+                    prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if joins {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |p| p.0);
+        let text = &s[start..end];
+        out.push(Word {
+            text,
+            start,
+            end,
+            folded: without_elision(fold_word(text), text),
+        });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_digit_groups_together() {
+        let w: Vec<String> = words("Fada N’Gourma: 1,000 tués, RPG-7 le 21/07/2024.")
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(
+            w,
+            vec![
+                "fada",
+                "n'gourma",
+                "1,000",
+                "tues",
+                "rpg-7",
+                "le",
+                "21/07/2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn french_elisions_are_dropped_but_names_keep_their_capital() {
+        let w: Vec<String> = words("l'attaque d'Arbinda près de N'Dorola")
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(w, vec!["attaque", "arbinda", "pres", "de", "n'dorola"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! What can go wrong reading a gazetteer file.
+//!
+//! Every variant names the file (its `origin`, as the caller called it) and
+//! the 1-based line, because an analyst fixing a curated TSV by hand needs
+//! to know exactly where to look.
+
+use std::num::{ParseFloatError, ParseIntError};
+
+/// A gazetteer file that could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GazetteerError {
+    /// The row has the wrong number of tab-separated columns.
+    #[error("{origin}, line {line}: expected {expected} tab-separated columns, found {found}")]
+    Columns {
+        origin: String,
+        line: usize,
+        expected: &'static str,
+        found: usize,
+    },
+    /// A field that must hold a whole number does not.
+    #[error("{origin}, line {line}: {field} {value:?} is not a whole number")]
+    Integer {
+        origin: String,
+        line: usize,
+        field: &'static str,
+        value: String,
+        #[source]
+        source: ParseIntError,
+    },
+    /// A field that must hold a decimal number does not.
+    #[error("{origin}, line {line}: {field} {value:?} is not a number")]
+    Decimal {
+        origin: String,
+        line: usize,
+        field: &'static str,
+        value: String,
+        #[source]
+        source: ParseFloatError,
+    },
+    /// A number that parsed but cannot be right (a latitude of 123, say).
+    #[error("{origin}, line {line}: {field} {value} is outside {range}")]
+    OutOfRange {
+        origin: String,
+        line: usize,
+        field: &'static str,
+        value: f64,
+        range: &'static str,
+    },
+    /// A field that must not be empty is.
+    #[error("{origin}, line {line}: {field} is empty")]
+    Empty {
+        origin: String,
+        line: usize,
+        field: &'static str,
+    },
+    /// An admin code that is not `CC.A1` or `CC.A1.A2`.
+    #[error("{origin}, line {line}: admin code {code:?} is not of the form CC.A1 or CC.A1.A2")]
+    AdminCode {
+        origin: String,
+        line: usize,
+        code: String,
+    },
+}
+
+impl GazetteerError {
+    /// The file the bad row came from.
+    pub fn origin(&self) -> &str {
+        match self {
+            GazetteerError::Columns { origin, .. }
+            | GazetteerError::Integer { origin, .. }
+            | GazetteerError::Decimal { origin, .. }
+            | GazetteerError::OutOfRange { origin, .. }
+            | GazetteerError::Empty { origin, .. }
+            | GazetteerError::AdminCode { origin, .. } => origin,
+        }
+    }
+
+    /// The 1-based line of the bad row.
+    pub fn line(&self) -> usize {
+        match self {
+            GazetteerError::Columns { line, .. }
+            | GazetteerError::Integer { line, .. }
+            | GazetteerError::Decimal { line, .. }
+            | GazetteerError::OutOfRange { line, .. }
+            | GazetteerError::Empty { line, .. }
+            | GazetteerError::AdminCode { line, .. } => *line,
+        }
+    }
+}

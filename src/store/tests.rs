@@ -1,0 +1,291 @@
+//! Behaviour of the store as a whole: round trips, duplicates, filters,
+//! migrations and all-or-nothing reports.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::gazetteer::AdminCode;
+use crate::model::{
+    BBox, EventType, GeoPrecision, IncidentData, Location, Place, PlaceOrigin, Span, TimePrecision,
+    TimeWindow,
+};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn incident(date: NaiveDate, name: &str, lon: f64, lat: f64) -> IncidentData {
+    IncidentData {
+        event_date: date,
+        time_precision: TimePrecision::Week,
+        event_type: EventType::ViolenceAgainstCivilians,
+        sub_event_type: "Attack".to_owned(),
+        actor1: "Unidentified armed group".to_owned(),
+        actor2: "Civilians (Burkina Faso)".to_owned(),
+        fatalities: Some(4),
+        location: Location {
+            name: name.to_owned(),
+            place_id: Some(42),
+            latitude: lat,
+            longitude: lon,
+            country: "Burkina Faso".to_owned(),
+            country_code: "BF".to_owned(),
+            admin1: "Centre-Nord".to_owned(),
+            admin2: "Sanmatenga".to_owned(),
+            geo_precision: GeoPrecision::Near,
+        },
+        notes: "A note written for the test.".to_owned(),
+        evidence: Span::new(3, 17),
+        weapons: vec!["rifles".to_owned(), "motorbikes".to_owned()],
+    }
+}
+
+#[test]
+fn a_report_with_two_incidents_comes_back_field_for_field() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut second = incident(day(2024, 8, 24), "Barsalogo", -1.05583, 13.41389);
+    second.fatalities = None;
+    second.location.place_id = None;
+    second.weapons.clear();
+    second.time_precision = TimePrecision::Day;
+    second.event_type = EventType::ExplosionsRemoteViolence;
+    let first = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    let text = "A short test report about two events.";
+    let added = store
+        .add_report(
+            "test.txt",
+            Some(day(2024, 8, 25)),
+            text,
+            &[first.clone(), second.clone()],
+        )
+        .unwrap();
+    assert!(!added.duplicate);
+    assert_eq!(added.incident_ids.len(), 2);
+
+    let report = store.report(added.report_id).unwrap().unwrap();
+    assert_eq!(report.source_name, "test.txt");
+    assert_eq!(report.published, Some(day(2024, 8, 25)));
+    assert_eq!(report.text, text);
+    assert_eq!(report.content_hash, reports::content_hash(text));
+
+    let back = store.incidents(&IncidentFilter::default()).unwrap();
+    assert_eq!(back.len(), 2);
+    assert_eq!(back[0].data, first);
+    assert_eq!(back[1].data, second);
+    for (incident, id) in back.iter().zip(&added.incident_ids) {
+        assert_eq!(incident.id, *id);
+        assert_eq!(incident.report_id, added.report_id);
+        assert_eq!(incident.source, "test.txt");
+    }
+    assert_eq!(
+        store.incident(added.incident_ids[1]).unwrap().unwrap(),
+        back[1]
+    );
+    assert_eq!(store.incident(9999).unwrap(), None);
+    assert_eq!(store.report(9999).unwrap(), None);
+}
+
+#[test]
+fn the_same_text_is_stored_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let data = [incident(day(2025, 5, 11), "Djibo", -1.63056, 14.10222)];
+    let first = store
+        .add_report("a.txt", None, "same words", &data)
+        .unwrap();
+    let again = store
+        .add_report("b.txt", None, "same words", &data)
+        .unwrap();
+    assert!(again.duplicate);
+    assert_eq!(again.report_id, first.report_id);
+    assert_eq!(again.incident_ids, first.incident_ids);
+    assert_eq!(store.report_count().unwrap(), 1);
+    assert_eq!(store.incident_count().unwrap(), 1);
+}
+
+#[test]
+fn the_window_and_the_box_select_incidents_inclusively() {
+    let mut store = Store::open_in_memory().unwrap();
+    let data = [
+        incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167),
+        incident(day(2024, 7, 20), "Dapaong", 0.2075, 10.8622),
+        incident(day(2025, 5, 11), "Djibo", -1.63056, 14.10222),
+    ];
+    store
+        .add_report("r.txt", None, "three events", &data)
+        .unwrap();
+
+    let window = IncidentFilter {
+        window: Some(TimeWindow::new(day(2024, 3, 23), day(2024, 7, 20))),
+        bbox: None,
+    };
+    let names: Vec<String> = store
+        .incidents(&window)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.data.location.name)
+        .collect();
+    assert_eq!(names, ["Kaya", "Dapaong"]);
+
+    let burkina = IncidentFilter {
+        window: None,
+        bbox: Some(BBox {
+            west: -6.0,
+            south: 11.0,
+            east: 2.5,
+            north: 15.2,
+        }),
+    };
+    let names: Vec<String> = store
+        .incidents(&burkina)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.data.location.name)
+        .collect();
+    assert_eq!(names, ["Kaya", "Djibo"]);
+
+    let both = IncidentFilter {
+        window: window.window,
+        bbox: burkina.bbox,
+    };
+    assert_eq!(store.incidents(&both).unwrap().len(), 1);
+
+    assert_eq!(
+        store.date_range().unwrap(),
+        Some(TimeWindow::new(day(2024, 3, 23), day(2025, 5, 11)))
+    );
+}
+
+#[test]
+fn an_empty_store_has_no_date_range() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.date_range().unwrap(), None);
+    assert!(
+        store
+            .incidents(&IncidentFilter::default())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_bad_incident_rolls_back_the_whole_report() {
+    let mut store = Store::open_in_memory().unwrap();
+    let good = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    let bad = incident(day(2024, 3, 23), "Nowhere", -1.0, 200.0);
+    let err = store
+        .add_report("bad.txt", None, "one good, one impossible", &[good, bad])
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Sql {
+            operation: "saving incident",
+            ..
+        }
+    ));
+    assert_eq!(store.report_count().unwrap(), 0);
+    assert_eq!(store.incident_count().unwrap(), 0);
+}
+
+#[test]
+fn reopening_a_file_does_not_migrate_twice_and_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("atlas.sqlite");
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        store.add_report("r.txt", None, "kept", &[]).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    assert_eq!(store.report_count().unwrap(), 1);
+    let journal: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+}
+
+#[test]
+fn a_database_from_a_newer_program_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::TooNew { found: 999, .. })
+    ));
+}
+
+#[test]
+fn deleting_a_report_deletes_its_incidents() {
+    let mut store = Store::open_in_memory().unwrap();
+    let data = [incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167)];
+    let added = store.add_report("r.txt", None, "cascade", &data).unwrap();
+    store
+        .conn
+        .execute("DELETE FROM reports WHERE id = ?1", [added.report_id])
+        .unwrap();
+    assert_eq!(store.incident_count().unwrap(), 0);
+}
+
+fn place(id: i64, name: &str, origin: PlaceOrigin) -> Place {
+    Place {
+        geonameid: id,
+        name: name.to_owned(),
+        ascii_name: name.to_owned(),
+        alternate_names: vec!["Alt One".to_owned(), "Alt Two".to_owned()],
+        latitude: 13.09167,
+        longitude: -1.08444,
+        feature_class: "P".to_owned(),
+        feature_code: "PPLA".to_owned(),
+        country_code: "BF".to_owned(),
+        admin1_code: "78".to_owned(),
+        admin2_code: "2355".to_owned(),
+        population: 66851,
+        origin,
+    }
+}
+
+#[test]
+fn gazetteer_imports_round_trip_and_upsert() {
+    let mut store = Store::open_in_memory().unwrap();
+    let places = vec![
+        place(2359608, "Kaya", PlaceOrigin::GeoNames),
+        place(
+            -1,
+            "Kalamba",
+            PlaceOrigin::Curated {
+                source: "analyst note".to_owned(),
+            },
+        ),
+    ];
+    let admin = vec![AdminCode {
+        code: "BF.78".to_owned(),
+        name: "Centre-Nord".to_owned(),
+        ascii_name: "Centre-Nord".to_owned(),
+        geonameid: 6930707,
+    }];
+    assert_eq!(store.import_gazetteer(&places, &admin).unwrap(), 3);
+    assert_eq!(store.place_count().unwrap(), 2);
+
+    let mut renamed = places[0].clone();
+    renamed.population = 70000;
+    store.import_gazetteer(&[renamed.clone()], &admin).unwrap();
+    assert_eq!(store.place_count().unwrap(), 2);
+
+    let loaded = store.load_places().unwrap();
+    assert_eq!(loaded, vec![places[1].clone(), renamed]);
+    assert_eq!(store.load_admin_codes().unwrap(), admin);
+}
+
+#[test]
+fn metadata_is_stored_and_replaced() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.meta("k").unwrap(), None);
+    store.set_meta("k", "1").unwrap();
+    store.set_meta("k", "2").unwrap();
+    assert_eq!(store.meta("k").unwrap().as_deref(), Some("2"));
+}
