@@ -1,0 +1,85 @@
+//! What the panels ask for. Drawing never changes the world; it returns
+//! commands that `AtlasApp::apply` carries out once the frame is drawn.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::TimeWindow;
+
+/// One thing the analyst asked for during a frame.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Select an incident by id, or clear the selection.
+    Select(Option<i64>),
+    /// Show only incidents dated inside this window.
+    SetWindow(TimeWindow),
+    /// Centre the map on a point (lon, lat) and zoom in to see it.
+    Focus { lon: f64, lat: f64 },
+    /// Zoom the map in (`+1`) or out (`-1`).
+    Zoom(i8),
+    /// Back to the initial view over Burkina Faso.
+    ResetView,
+    /// Extract and store a pasted report.
+    IngestText {
+        text: String,
+        published: Option<NaiveDate>,
+    },
+    /// Read, extract and store a report file.
+    IngestFile {
+        path: PathBuf,
+        published: Option<NaiveDate>,
+    },
+    /// Write the incidents currently shown to a GeoJSON file.
+    Export { path: PathBuf },
+}
+
+/// How the last ingest or export went, as the panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done(String),
+    Failed(String),
+}
+
+impl Outcome {
+    /// Draws the outcome in a colour that says which it is.
+    pub fn show(&self, ui: &mut egui::Ui) {
+        match self {
+            Outcome::Done(text) => {
+                ui.label(text);
+            }
+            Outcome::Failed(text) => {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            }
+        }
+    }
+}
+
+/// An error and all its causes on one line, since the analyst has no log to
+/// read the causes from ("storing the report: database is locked").
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("outer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn an_error_chain_names_every_cause() {
+        let error = Outer(std::io::Error::other("disk full"));
+        assert_eq!(error_chain(&error), "outer: disk full");
+    }
+}

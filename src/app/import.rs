@@ -1,0 +1,187 @@
+//! The import form: paste a report (or name a file), optionally give its
+//! publication date, and ingest it. The result or the error stays on screen
+//! until the next ingest.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::Ui;
+
+use super::command::{Command, Outcome};
+use crate::ingest::IngestSummary;
+
+/// The form's fields between frames.
+#[derive(Debug, Default)]
+pub struct ImportForm {
+    pub text: String,
+    pub published: String,
+    pub file: String,
+    pub outcome: Option<Outcome>,
+}
+
+/// Reads the optional publication date field: empty means "find it in the text".
+pub fn parse_published(field: &str) -> Result<Option<NaiveDate>, String> {
+    let field = field.trim();
+    if field.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(field, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("“{field}” is not a date like 2024-03-23"))
+}
+
+/// What the analyst reads after an ingest.
+pub fn summarize(summary: &IngestSummary) -> String {
+    if summary.duplicate {
+        return format!(
+            "This report is already stored (report #{}); nothing new was added.",
+            summary.report_id
+        );
+    }
+    let published = summary.published.map_or_else(
+        || "no publication date found".to_string(),
+        |d| format!("published {d}"),
+    );
+    let mut text = format!(
+        "Report #{} stored ({published}): {} incident(s) extracted.",
+        summary.report_id,
+        summary.incidents.len()
+    );
+    for incident in &summary.incidents {
+        text.push_str(&format!(
+            "\n• {} {} at {}",
+            incident.event_date.format("%Y-%m-%d"),
+            incident.event_type.label(),
+            incident.location.name
+        ));
+    }
+    if !summary.warnings.is_empty() {
+        text.push_str("\nTo check:");
+        for warning in &summary.warnings {
+            text.push_str("\n• ");
+            text.push_str(warning);
+        }
+    }
+    text
+}
+
+/// Draws the form; returns an ingest command when a button was pressed with
+/// valid fields (an invalid date is reported in the form instead).
+pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
+    ui.heading("Import a report");
+    let label = ui.label("Report text");
+    ui.add(
+        egui::TextEdit::multiline(&mut form.text)
+            .desired_rows(10)
+            .desired_width(f32::INFINITY)
+            .hint_text("Paste a news report here…"),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let label = ui.label("Published");
+        ui.add(
+            egui::TextEdit::singleline(&mut form.published)
+                .desired_width(100.0)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(label.id);
+    });
+
+    let mut command = None;
+    let mut invalid = None;
+    if ui
+        .add_enabled(!form.text.trim().is_empty(), egui::Button::new("Ingest"))
+        .clicked()
+    {
+        match parse_published(&form.published) {
+            Ok(published) => {
+                command = Some(Command::IngestText {
+                    text: form.text.clone(),
+                    published,
+                })
+            }
+            Err(e) => invalid = Some(e),
+        }
+    }
+
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("From file…");
+        ui.add(
+            egui::TextEdit::singleline(&mut form.file)
+                .desired_width(160.0)
+                .hint_text("path/to/report.txt"),
+        )
+        .labelled_by(label.id);
+        if ui
+            .add_enabled(
+                !form.file.trim().is_empty(),
+                egui::Button::new("Ingest file"),
+            )
+            .clicked()
+        {
+            match parse_published(&form.published) {
+                Ok(published) => {
+                    command = Some(Command::IngestFile {
+                        path: PathBuf::from(form.file.trim()),
+                        published,
+                    })
+                }
+                Err(e) => invalid = Some(e),
+            }
+        }
+    });
+    if let Some(e) = invalid {
+        form.outcome = Some(Outcome::Failed(e));
+    }
+    if let Some(outcome) = &form.outcome {
+        outcome.show(ui);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_publication_date_means_none_and_a_bad_one_is_refused() {
+        assert_eq!(parse_published("  "), Ok(None));
+        assert_eq!(
+            parse_published("2024-03-23"),
+            Ok(NaiveDate::from_ymd_opt(2024, 3, 23))
+        );
+        assert!(parse_published("23/03/2024").is_err());
+    }
+
+    #[test]
+    fn a_duplicate_report_says_nothing_was_added() {
+        let summary = IngestSummary {
+            report_id: 4,
+            duplicate: true,
+            published: None,
+            incidents: vec![],
+            warnings: vec![],
+        };
+        assert!(summarize(&summary).contains("already stored (report #4)"));
+    }
+
+    #[test]
+    fn a_summary_lists_incidents_and_warnings() {
+        let incident = crate::app::tests::incident(1, NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
+        let summary = IngestSummary {
+            report_id: 2,
+            duplicate: false,
+            published: NaiveDate::from_ymd_opt(2024, 3, 2),
+            incidents: vec![incident.data],
+            warnings: vec!["“Kaya” could be in two provinces".into()],
+        };
+        let text = summarize(&summary);
+        assert!(
+            text.starts_with("Report #2 stored (published 2024-03-02): 1 incident(s)"),
+            "{text}"
+        );
+        assert!(text.contains("2024-03-01 Battles at Djibo"), "{text}");
+        assert!(text.contains("To check:\n• “Kaya”"), "{text}");
+    }
+}
