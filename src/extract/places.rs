@@ -3,13 +3,15 @@
 //!
 //! A name counts only in a telling pattern: "in X", "at X", "near X",
 //! "village of X", "X province", "province du X", "X district", "X, Y"
-//! ("Kalamba, Kaya"), "X, located in Y"; or bare, when the same name was
+//! ("Kalamba, Kaya"), "X, located in Y", "attacked X", "an attack on X";
+//! or bare, when the same name was
 //! already found in such a pattern elsewhere in the report ("Djibo
 //! residents"). Names are never looked up just for being capitalised:
 //! half of a headline is.
 //!
 //! Skipped: countries (they set the country context instead), the Sahel and
-//! other macro-regions, wire datelines ("DAKAR (Reuters)"), "reporting from
+//! other macro-regions (but "the Liptako region" is, since 2025, Burkina
+//! Faso's former Sahel region), wire datelines ("DAKAR (Reuters)"), "reporting from
 //! X", origins ("from X"), where attackers are "based in" or "withdrew to",
 //! and national capitals when the sentence names another place.
 //!
@@ -18,8 +20,13 @@
 //! only when nothing else is named; "near X" is X, Near; a name that only
 //! resembles a gazetteer entry (one or two letters off) is trusted only
 //! within 40 km of a place named beside it; "X, Y" with X unknown is Y, Near, with
-//! X kept as a detail for the notes; a province or region is Region at the
-//! point the gazetteer gives for the unit.
+//! X kept as a detail for the notes; "the commune of X" is the town X, Near;
+//! a province or region is Region at the point the gazetteer gives for the
+//! unit, and carries the name of a site in it the gazetteer lacks.
+//!
+//! A name beside a place ("Wuriyanga, Djibo") is the town of that name
+//! before the department of the same name; with its unit word ("Mansila,
+//! Yagha province") it is the unit.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,6 +105,8 @@ const MACRO_REGIONS: &[&str] = &[
     "south",
     "east",
 ];
+/// Macro-regions that became the name of an admin region in 2025.
+const REGIONS_SINCE_2025: &[&str] = &["liptako"];
 const CAPITALS: &[&str] = &[
     "ouagadougou",
     "bamako",
@@ -231,6 +240,32 @@ const ADMIN_NOUNS: &[&str] = &[
 const SITE_PREPS: &[&str] = &[
     "in", "at", "near", "around", "outside", "a", "pres", "vers", "dans", "inside", "through",
     "across", "into",
+];
+/// Verbs whose object is the place struck: "attacked Titao", "overran Djibo".
+const ATTACK_VERBS: &[&str] = &[
+    "attacked",
+    "stormed",
+    "raided",
+    "overran",
+    "ambushed",
+    "besieged",
+    "struck",
+    "targeted",
+    "bombed",
+    "shelled",
+    "attaque",
+    "attaquent",
+    "pris",
+];
+/// Nouns whose "on X" is the place struck.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "assault",
+    "raid",
+    "raids",
+    "offensive",
+    "ambush",
 ];
 const NEAR_PREPS: &[&str] = &[
     "near",
@@ -439,7 +474,14 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
         if run.first == 0 && gap_after.trim() == "(" {
             continue;
         }
-        if MACRO_REGIONS.contains(&f.as_str()) || ctx.skipped.contains(&f) {
+        // Liptako is also, since 2025, the name of Burkina Faso's Sahel
+        // region: with a unit word beside it, it is that region.
+        let unit_word_beside = after(1).is_some_and(|w| w.is_any(ADMIN_NOUNS))
+            || (before(1).is_some_and(|w| w.is_any(&["du", "de", "of"]))
+                && before(2).is_some_and(|w| w.is_any(ADMIN_NOUNS)));
+        let macro_region = MACRO_REGIONS.contains(&f.as_str())
+            && !(REGIONS_SINCE_2025.contains(&f.as_str()) && unit_word_beside);
+        if macro_region || ctx.skipped.contains(&f) {
             prev_role = Some((run.last, None));
             continue;
         }
@@ -498,6 +540,9 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
                 ("of" | "de", d) if DIRECTIONS.contains(&d) => Some(Role::Reference),
                 ("from", "km" | "kilometres" | "kilometers" | "miles") => Some(Role::Reference),
                 ("de", d) if NEAR_PREPS.contains(&d) => Some(Role::Site),
+                (v, _) if ATTACK_VERBS.contains(&v) => Some(Role::Site),
+                // "an attack on Djibo", "the assault on Dargo"
+                ("on", n) if ATTACK_NOUNS.contains(&n) => Some(Role::Site),
                 ("from" | "de", _) => None,
                 (p, _) if SITE_PREPS.contains(&p) => Some(Role::Site),
                 _ => None,
@@ -508,7 +553,11 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
         if let Some(next) = rs.get(k + 1) {
             let gap = &s[ws[run.last].end..ws[next.first].start];
             if gap.trim() == "," && gazetteer.find_country(&next.text).is_none() {
-                qualifier = Some(next.text.clone());
+                // Keep the unit word: "Yagha province" asks for the unit.
+                qualifier = Some(match ws.get(next.last + 1) {
+                    Some(w) if w.is_any(ADMIN_NOUNS) => format!("{} {}", next.text, w.text),
+                    _ => next.text.clone(),
+                });
             }
         }
         if qualifier.is_none() {
@@ -542,7 +591,11 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
             role = Some(Role::Capital);
         }
         prev_role = Some((run.last, role));
-        let near = NEAR_PREPS.contains(&b1) || (b1 == "de" && NEAR_PREPS.contains(&b2));
+        // "in the commune of Arbinda": the commune's seat, but the commune
+        // spreads over many villages, so only near it.
+        let near = NEAR_PREPS.contains(&b1)
+            || (b1 == "de" && NEAR_PREPS.contains(&b2))
+            || (matches!(b1, "of" | "de") && b2 == "commune");
         let unit = if ADMIN_NOUNS.contains(&a1) {
             after(1).map_or("", |w| w.text)
         } else if ADMIN_NOUNS.contains(&b2) {
@@ -566,7 +619,12 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
     }
     // The qualifier of "X, Y" is part of X's mention, not a second site.
     let quals: Vec<String> = out.iter().filter_map(|m| m.qualifier.clone()).collect();
-    out.retain(|m| !(quals.contains(&m.written) && m.role == Role::Site));
+    out.retain(|m| {
+        !(m.role == Role::Site
+            && quals
+                .iter()
+                .any(|q| q == &m.written || q.starts_with(&format!("{} ", m.written))))
+    });
     out
 }
 
@@ -576,7 +634,7 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     // Admin units named in the sentence guide the other lookups.
     let mut hints: Vec<(String, (f64, f64))> = Vec::new();
     for m in mentions.iter().filter(|m| m.role == Role::Admin) {
-        if let Some(p) = lookup_admin_or_town(&m.written, ctx.country, gazetteer) {
+        if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer) {
             hints.push((m.written.clone(), (p.latitude, p.longitude)));
         }
     }
@@ -604,6 +662,17 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
         (Role::Capital, _) => 7,
     };
     result.resolved.sort_by_key(rank);
+    // A site the gazetteer lacks, in a unit it knows ("the village of
+    // Nadjoundi in Kpendjal prefecture"): the unit stands in, and says for
+    // whom, so the analyst sees the fallback.
+    if let Some(missing) = result.unresolved.first()
+        && let Some(unit) = result
+            .resolved
+            .iter_mut()
+            .find(|r| r.role == Role::Admin && r.detail.is_none())
+    {
+        unit.detail = Some(missing.clone());
+    }
     let admin_written = mentions
         .iter()
         .find(|m| m.role == Role::Admin)
@@ -616,17 +685,57 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     result
 }
 
-fn lookup_admin_or_town(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
-    if let Some(c) = gazetteer.lookup_admin(name, country).into_iter().next() {
+/// An admin mention ("Loroum province", "région du Sahel"): the unit first,
+/// asked for with the unit word the report used; a town of that name only
+/// when no unit has it.
+fn lookup_unit_or_town(
+    name: &str,
+    unit: &str,
+    country: Option<&str>,
+    gazetteer: &Gazetteer,
+) -> Option<Place> {
+    let asked = if unit.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {unit}")
+    };
+    if let Some(c) = gazetteer.lookup_admin(&asked, country).into_iter().next() {
         return Some(c.place);
     }
+    lookup_town(name, country, gazetteer)
+}
+
+/// A qualifier ("Wuriyanga, Djibo"): a bare name beside a place is the town
+/// (Djibo the town, not the department of the same name); a name written
+/// with its unit word ("Yagha province") is the unit.
+fn lookup_town_or_unit(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
+    let last = name.rsplit(' ').next().map(fold_word).unwrap_or_default();
+    if ADMIN_NOUNS.contains(&last.as_str()) {
+        let bare = name.rsplit_once(' ').map_or(name, |(b, _)| b);
+        return lookup_unit_or_town(bare, &last, country, gazetteer);
+    }
+    lookup_town(name, country, gazetteer).or_else(|| {
+        gazetteer
+            .lookup_admin(name, country)
+            .into_iter()
+            .next()
+            .map(|c| c.place)
+    })
+}
+
+/// The best populated place of that name.
+fn lookup_town(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
     let q = PlaceQuery {
         name,
         country,
         admin_hint: None,
         near: Vec::new(),
     };
-    gazetteer.lookup(&q).into_iter().next().map(|c| c.place)
+    gazetteer
+        .lookup(&q)
+        .into_iter()
+        .map(|c| c.place)
+        .find(|p| p.feature_class == "P")
 }
 
 fn precision_of(place: &Place, wanted: GeoPrecision) -> GeoPrecision {
@@ -653,7 +762,7 @@ fn resolve_one(
     };
     match m.role {
         Role::Admin => {
-            let p = lookup_admin_or_town(&m.written, ctx.country, gazetteer)?;
+            let p = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)?;
             return Some(make(p, GeoPrecision::Region, None));
         }
         Role::District => {
@@ -681,7 +790,7 @@ fn resolve_one(
     let qual_place = m
         .qualifier
         .as_deref()
-        .and_then(|q| lookup_admin_or_town(q, ctx.country, gazetteer));
+        .and_then(|q| lookup_town_or_unit(q, ctx.country, gazetteer));
     if let Some(q) = &qual_place {
         near.push((q.latitude, q.longitude));
     }

@@ -39,6 +39,7 @@ const PREFIXES: &[(&str, UnitWord)] = &[
     ("province of ", UnitWord::Province),
     ("province ", UnitWord::Province),
     ("prefecture de la ", UnitWord::Province),
+    ("prefecture de l ", UnitWord::Province),
     ("prefecture des ", UnitWord::Province),
     ("prefecture du ", UnitWord::Province),
     ("prefecture de ", UnitWord::Province),
@@ -48,6 +49,7 @@ const PREFIXES: &[(&str, UnitWord)] = &[
     ("cercle d ", UnitWord::Province),
     ("cercle ", UnitWord::Province),
     ("departement de la ", UnitWord::Department),
+    ("departement de l ", UnitWord::Department),
     ("departement des ", UnitWord::Department),
     ("departement du ", UnitWord::Department),
     ("departement de ", UnitWord::Department),
@@ -56,9 +58,11 @@ const PREFIXES: &[(&str, UnitWord)] = &[
     ("department of ", UnitWord::Department),
     ("commune rurale de ", UnitWord::Department),
     ("commune urbaine de ", UnitWord::Department),
+    ("commune de l ", UnitWord::Department),
     ("commune de ", UnitWord::Department),
     ("commune d ", UnitWord::Department),
     ("region de la ", UnitWord::Region),
+    ("region de l ", UnitWord::Region),
     ("region des ", UnitWord::Region),
     ("region du ", UnitWord::Region),
     ("region de ", UnitWord::Region),
@@ -80,11 +84,44 @@ const SUFFIXES: &[(&str, UnitWord)] = &[
     (" state", UnitWord::Region),
 ];
 
+/// Separates French elided articles from the name they precede, before
+/// folding: "région de l'Est" -> "région de l Est", so that the unit words
+/// can be stripped ("l'" and "d'" written lower-case at the start of a word).
+/// A capitalised particle stays joined: "Fada N'Gourma" is one name.
+pub fn unelide(name: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = name.as_bytes();
+    let elided = |i: usize| {
+        matches!(bytes[i], b'l' | b'd')
+            && (i == 0 || bytes[i - 1] == b' ')
+            && name[i + 1..].starts_with(['\'', '\u{2019}'])
+    };
+    if !(0..bytes.len()).any(elided) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 2);
+    let mut skip_quote = false;
+    for (i, c) in name.char_indices() {
+        if skip_quote {
+            skip_quote = false;
+            out.push(' ');
+            continue;
+        }
+        out.push(c);
+        if c.is_ascii() && elided(i) {
+            skip_quote = true;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Strips one unit word from a folded name: `("soum", Some(Province))` for
 /// "province du soum". A name that is only the word ("region") is kept
 /// whole, with `None`.
 pub fn bare_admin_name(folded: &str) -> (&str, Option<UnitWord>) {
-    let folded = folded.strip_prefix("the ").unwrap_or(folded);
+    let folded = ["the ", "la ", "le ", "l "]
+        .iter()
+        .find_map(|a| folded.strip_prefix(a))
+        .unwrap_or(folded);
     for (prefix, word) in PREFIXES {
         if let Some(rest) = folded.strip_prefix(prefix)
             && !rest.is_empty()
@@ -134,6 +171,14 @@ mod tests {
     fn report_phrasings_lose_their_unit_word_too() {
         assert_eq!(bare_admin_name("kaya province").0, "kaya");
         assert_eq!(bare_admin_name("the loroum province").0, "loroum");
+    }
+
+    #[test]
+    fn elided_articles_are_set_apart_but_particles_are_not() {
+        assert_eq!(unelide("région de l'Est"), "région de l Est");
+        assert_eq!(unelide("province d\u{2019}Oudalan"), "province d Oudalan");
+        assert_eq!(unelide("Fada N'Gourma"), "Fada N'Gourma");
+        assert_eq!(bare_admin_name("la province de la gnagna").0, "gnagna");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! and because ACLED codes a region-only event at the region's capital.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::{GeoPrecision, Location, Place, PlaceOrigin};
 
@@ -20,6 +21,8 @@ use super::admin_name::bare_admin_name;
 use super::country;
 use super::fold::fold;
 use super::index::NameIndex;
+use super::renames::{AdminRename, bundled_renames};
+use super::reverse::UnitOutline;
 use super::stopwords::is_common_word;
 
 /// Places and names, ready for lookups. Build once; lookups borrow it.
@@ -39,6 +42,13 @@ pub struct Gazetteer {
     pub(super) seats: HashMap<u32, String>,
     /// Exact coordinates -> a place there, to name the points of `near`.
     by_point: HashMap<(u64, u64), u32>,
+    /// Admin code geonameid -> its code (`CC.A1` or `CC.A1.A2`).
+    pub(super) code_by_id: HashMap<i64, String>,
+    /// (unit geonameid, folded bare name) -> why that name reaches the unit,
+    /// for names given by the rename table.
+    pub(super) rename_notes: HashMap<i64, Vec<(String, String)>>,
+    /// Outlines tied to admin codes, read on first reverse lookup.
+    pub(super) outlines: OnceLock<Vec<UnitOutline>>,
 }
 
 impl Gazetteer {
@@ -53,6 +63,10 @@ impl Gazetteer {
         let ids: std::collections::HashSet<i64> = all.iter().map(|p| p.geonameid).collect();
         let groups = PlaceGroups::new(&all);
         let mut units = Vec::new();
+        let code_by_id = admin_codes
+            .iter()
+            .map(|c| (c.geonameid, c.code.clone()))
+            .collect();
         for code in &admin_codes {
             let display = display_bare_name(&code.name);
             admin_names.insert(code.code.clone(), display.to_string());
@@ -74,6 +88,11 @@ impl Gazetteer {
             seats.insert(u32::try_from(all.len()).unwrap_or(u32::MAX), seat);
             all.push(unit);
         }
+        // The rename table is checked by a test; were it unreadable, only
+        // the GeoNames names would resolve.
+        let renames = bundled_renames().unwrap_or_default();
+        let rename_notes =
+            apply_renames(&renames, &admin_codes, &mut all, &mut admin_codes_by_name);
         let index = NameIndex::build(&all, |p| {
             (p.feature_class == "P" || p.feature_class == "A") && !is_common_word(&fold(&p.name))
         });
@@ -95,6 +114,9 @@ impl Gazetteer {
             admin_codes_by_name,
             seats,
             by_point,
+            code_by_id,
+            rename_notes,
+            outlines: OnceLock::new(),
         }
     }
 
@@ -164,6 +186,17 @@ impl Gazetteer {
             place.name.clone()
         };
         let cc = place.country_code.as_str();
+        let (mut a1, mut a2) = (place.admin1_code.clone(), place.admin2_code.clone());
+        if self.admin1_name(cc, &a1).is_none() {
+            // A broken code ("x43"): trust the point, not the code.
+            if let Some(at) = self
+                .admin_at(place.latitude, place.longitude)
+                .filter(|at| at.country_code == cc)
+            {
+                a1 = at.admin1_code;
+                a2 = at.admin2_code;
+            }
+        }
         Location {
             name,
             place_id: Some(place.geonameid),
@@ -171,12 +204,9 @@ impl Gazetteer {
             longitude: place.longitude,
             country: country::country_name(cc).unwrap_or(cc).to_string(),
             country_code: cc.to_string(),
-            admin1: self
-                .admin1_name(cc, &place.admin1_code)
-                .unwrap_or_default()
-                .to_string(),
+            admin1: self.admin1_name(cc, &a1).unwrap_or_default().to_string(),
             admin2: self
-                .admin2_name(cc, &place.admin1_code, &place.admin2_code)
+                .admin2_name(cc, &a1, &a2)
                 .unwrap_or_default()
                 .to_string(),
             geo_precision: precision,
@@ -189,6 +219,59 @@ impl Gazetteer {
             .get(&(lat.to_bits(), lon.to_bits()))
             .and_then(|&i| self.all.get(i as usize))
     }
+}
+
+/// Makes the old and the new name of each renamed unit reach it: as an
+/// alternate name of its row, and as a name of its admin code. Returns the
+/// reason each added name reads with.
+fn apply_renames(
+    renames: &[AdminRename],
+    admin_codes: &[AdminCode],
+    all: &mut [Place],
+    admin_codes_by_name: &mut HashMap<String, Vec<String>>,
+) -> HashMap<i64, Vec<(String, String)>> {
+    let mut notes: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    let row_of: HashMap<i64, usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.feature_class == "A")
+        .map(|(i, p)| (p.geonameid, i))
+        .collect();
+    for rename in renames {
+        for code in admin_codes {
+            let (cc, _, _) = code.parts();
+            if cc != rename.country_code || code.code.matches('.').count() != rename.code_dots() {
+                continue;
+            }
+            let named = [&code.name, &code.ascii_name]
+                .iter()
+                .any(|n| rename.names(bare_admin_name(&fold(n)).0));
+            if !named {
+                continue;
+            }
+            for name in [&rename.old_name, &rename.new_name] {
+                let folded = fold(name);
+                let list = admin_codes_by_name.entry(folded.clone()).or_default();
+                if !list.contains(&code.code) {
+                    list.push(code.code.clone());
+                }
+                notes
+                    .entry(code.geonameid)
+                    .or_default()
+                    .push((folded.clone(), rename.reason()));
+                if let Some(&i) = row_of.get(&code.geonameid) {
+                    let row = &mut all[i];
+                    let known = std::iter::once(&row.name)
+                        .chain(&row.alternate_names)
+                        .any(|n| bare_admin_name(&fold(n)).0 == folded);
+                    if !known {
+                        row.alternate_names.push(name.clone());
+                    }
+                }
+            }
+        }
+    }
+    notes
 }
 
 /// Populated places grouped by the admin unit they lie in, so finding a

@@ -2,22 +2,32 @@
 
 mod admin_code;
 mod admin_name;
+mod boundary;
 mod bundled;
 mod country;
+mod curated;
 mod error;
 mod fold;
 #[allow(clippy::module_inception)] // the struct is named after the room it lives in
 mod gazetteer;
 mod geonames;
 mod index;
+#[cfg(test)]
+mod mentions;
 mod rank;
+mod renames;
+mod reverse;
 mod spelling;
 mod stopwords;
 
 pub use admin_code::AdminCode;
+pub use boundary::{BoundaryError, Outline, bundled_outlines, parse_outlines};
 pub use bundled::bundled;
+pub use curated::{CurationError, NewPlace, write_curated};
 pub use error::GazetteerError;
 pub use fold::fold;
 pub use gazetteer::Gazetteer;
 pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_geonames_line};
 pub use rank::{Candidate, PlaceQuery};
+pub use renames::{AdminRename, bundled_renames, parse_renames};
+pub use reverse::{AdminAt, ReverseResult};

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use crate::model::Place;
 
-use super::admin_name::{UnitWord, bare_admin_name};
+use super::admin_name::{UnitWord, bare_admin_name, unelide};
 use super::country::country_name;
 use super::fold::fold;
 use super::gazetteer::{Gazetteer, display_bare_name};
@@ -37,6 +37,9 @@ pub struct Candidate {
     pub place: Place,
     pub score: f64,
     pub reasons: Vec<String>,
+    /// What each reason added to the score, in the same order (0 for a
+    /// remark that informs without scoring), so `--explain` can show the sum.
+    pub points: Vec<f64>,
 }
 
 const EXACT: f64 = 10.0;
@@ -56,6 +59,8 @@ const RADIUS_KM: f64 = 80.0;
 const ASKED_UNIT: f64 = 4.0;
 const OTHER_UNIT: f64 = 2.0;
 const POPULATION_PER_DECADE: f64 = 0.35;
+/// At most this many spelling guesses are scored, closest first.
+const MAX_GUESSES: usize = 12;
 /// At most this many namesakes of a hint are used as reference points.
 const MAX_HINT_POINTS: usize = 20;
 
@@ -87,7 +92,7 @@ impl Gazetteer {
     /// Places the name may mean, best first. Empty for a common word, an
     /// empty name, or a name nothing resembles.
     pub fn lookup(&self, query: &PlaceQuery<'_>) -> Vec<Candidate> {
-        let folded = fold(query.name);
+        let folded = fold(&unelide(query.name));
         let (bare, word) = bare_admin_name(&folded);
         if bare.is_empty() || is_common_word(bare) || is_common_word(&folded) {
             return Vec::new();
@@ -108,6 +113,7 @@ impl Gazetteer {
             .filter_map(|(i, m)| {
                 let mut c = Scoring::new(&self.all[i as usize]);
                 c.name(m);
+                self.note_rename(&mut c, bare);
                 c.country(query.country);
                 if let Some(hint) = &hint {
                     self.score_hint(&mut c, i, hint);
@@ -129,9 +135,10 @@ impl Gazetteer {
     /// code tables) the name may mean, best first. "Gnagna", "Gnagna
     /// province" and "Province de la Gnagna" all ask for the same unit.
     pub fn lookup_admin(&self, name: &str, country: Option<&str>) -> Vec<Candidate> {
-        let folded = fold(name);
+        let folded = fold(&unelide(name));
         let (bare, word) = bare_admin_name(&folded);
-        if bare.is_empty() || is_common_word(bare) {
+        // "région de l'Est" is a unit even though "est" alone is a word.
+        if bare.is_empty() || (word.is_none() && is_common_word(bare)) {
             return Vec::new();
         }
         let is_unit = |p: &Place| {
@@ -143,10 +150,11 @@ impl Gazetteer {
             .map(|(i, m)| {
                 let mut c = Scoring::new(&self.all[i as usize]);
                 c.name(m);
+                self.note_rename(&mut c, bare);
                 c.country(country);
                 c.unit_level(word);
                 if let Some(seat) = self.seats.get(&i) {
-                    c.reasons.push(format!(
+                    c.note(format!(
                         "known from the admin code table only; the point is its seat {seat}"
                     ));
                 }
@@ -208,6 +216,19 @@ impl Gazetteer {
                     .collect();
                 add(&mut found, &settled, &|_| Match::Fuzzy(d));
             }
+            // In a large gazetteer a typo lands near dozens of names; an
+            // analyst reads the closest few, and scoring the rest is waste.
+            if found.len() > MAX_GUESSES {
+                let pop = |i: u32| self.all[i as usize].population;
+                found.sort_by(|a, b| {
+                    let d = |m: &Match| if let Match::Fuzzy(d) = m { *d } else { 0 };
+                    d(&a.1)
+                        .cmp(&d(&b.1))
+                        .then(pop(b.0).cmp(&pop(a.0)))
+                        .then(a.0.cmp(&b.0))
+                });
+                found.truncate(MAX_GUESSES);
+            }
         }
         // Keep each place once, by its strongest match.
         found.sort_by(|a, b| {
@@ -219,7 +240,7 @@ impl Gazetteer {
     }
 
     fn resolve_hint(&self, written: &str, country: Option<&str>) -> Hint {
-        let folded = fold(written);
+        let folded = fold(&unelide(written));
         let (bare, _) = bare_admin_name(&folded);
         let mut hint = Hint {
             written: written.trim().to_string(),
@@ -301,6 +322,14 @@ impl Gazetteer {
         hint
     }
 
+    /// Says so when the name reached the unit through the rename table.
+    fn note_rename(&self, c: &mut Scoring<'_>, bare: &str) {
+        let notes = self.rename_notes.get(&c.place.geonameid);
+        if let Some((_, note)) = notes.into_iter().flatten().find(|(name, _)| name == bare) {
+            c.note(note.clone());
+        }
+    }
+
     fn admin_name_of(&self, code: &str) -> String {
         let parts: Vec<&str> = code.split('.').collect();
         let name = match parts[..] {
@@ -377,7 +406,7 @@ impl Gazetteer {
             );
         }
         if let Some(reason) = contradicted {
-            c.reasons.push(reason);
+            c.note(reason);
         }
         if let Some((score, reason, places_it)) = best {
             c.add(score, reason);
@@ -410,6 +439,7 @@ struct Scoring<'a> {
     place: &'a Place,
     score: f64,
     reasons: Vec<String>,
+    points: Vec<f64>,
     /// A spelling guess (a typo match).
     guessed: bool,
     /// The report's own context (a named unit, a nearby place) supports it.
@@ -422,6 +452,7 @@ impl<'a> Scoring<'a> {
             place,
             score: 0.0,
             reasons: Vec::new(),
+            points: Vec::new(),
             guessed: false,
             corroborated: false,
         }
@@ -430,6 +461,14 @@ impl<'a> Scoring<'a> {
     fn add(&mut self, score: f64, reason: String) {
         self.score += score;
         self.reasons.push(reason);
+        self.points.push(score);
+    }
+
+    /// A reason that scores nothing (a contradiction already priced in, a
+    /// rename, where a synthetic unit's point comes from).
+    fn note(&mut self, reason: String) {
+        self.reasons.push(reason);
+        self.points.push(0.0);
     }
 
     fn name(&mut self, m: Match) {
@@ -521,6 +560,7 @@ impl<'a> Scoring<'a> {
             place: self.place.clone(),
             score: self.score,
             reasons: self.reasons,
+            points: self.points,
         }
     }
 }
@@ -817,6 +857,22 @@ mod tests {
                 .iter()
                 .any(|r| r == "in Senegal, not Burkina Faso")
         );
+    }
+
+    #[test]
+    fn the_points_of_every_reason_add_up_to_the_score() {
+        let g = bundled_gazetteer();
+        for (name, hint) in [
+            ("Kaya", None),
+            ("Sole", Some("Loroum")),
+            ("Barsaloghu", None),
+        ] {
+            for c in g.lookup(&query(name, Some("BF"), hint)) {
+                assert_eq!(c.points.len(), c.reasons.len());
+                let sum: f64 = c.points.iter().sum();
+                assert!((sum - c.score).abs() < 1e-9, "{name}: {sum} vs {}", c.score);
+            }
+        }
     }
 
     #[test]

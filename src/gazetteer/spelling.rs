@@ -36,15 +36,50 @@ pub fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         return None;
     }
     let width = b.len() + 1;
-    // Three rolling rows: two back (for transpositions), previous, current.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur: Vec<usize> = vec![0; width];
-    for i in 1..=a.len() {
-        cur[0] = i;
+    // Place names fit on the stack; fuzzy lookups verify hundreds of them,
+    // and three heap rows each would cost more than the comparison. Cells
+    // are u16 so the rows stay small to clear.
+    const INLINE: usize = 64;
+    if width.max(a.len() + 1) >= usize::from(u16::MAX) {
+        return None;
+    }
+    if width <= INLINE {
+        let mut rows = [[0u16; INLINE]; 3];
+        let [before, prev, cur] = &mut rows;
+        osa(
+            a,
+            b,
+            max,
+            &mut before[..width],
+            &mut prev[..width],
+            &mut cur[..width],
+        )
+    } else {
+        let (mut before, mut prev, mut cur) = (vec![0; width], vec![0; width], vec![0; width]);
+        osa(a, b, max, &mut before, &mut prev, &mut cur)
+    }
+}
+
+/// The distance proper, on three rows of `b.len() + 1` cells: two back
+/// (for transpositions), previous, current.
+fn osa<'r>(
+    a: &[u8],
+    b: &[u8],
+    max: usize,
+    mut before: &'r mut [u16],
+    mut prev: &'r mut [u16],
+    mut cur: &'r mut [u16],
+) -> Option<usize> {
+    let width = b.len() + 1;
+    let max = u16::try_from(max).unwrap_or(u16::MAX);
+    for (j, cell) in (0u16..).zip(prev.iter_mut()) {
+        *cell = j;
+    }
+    for (i, row) in (1..=a.len()).zip(1u16..) {
+        cur[0] = row;
         let mut row_min = cur[0];
         for j in 1..width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u16::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(before[j - 2] + 1);
@@ -59,7 +94,7 @@ pub fn distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         std::mem::swap(&mut prev, &mut cur);
     }
     let d = prev[b.len()];
-    (d <= max).then_some(d)
+    (d <= max).then_some(usize::from(d))
 }
 
 #[cfg(test)]
@@ -83,5 +118,12 @@ mod tests {
         assert_eq!(distance_within(b"dargo", b"durga", 1), None);
         assert_eq!(distance_within(b"dargo", b"durga", 2), Some(2));
         assert_eq!(distance_within(b"sunday", b"sundayxyz", 2), None);
+        // Longer than the stack rows: the heap path gives the same answers.
+        let long = "a".repeat(80);
+        let typo = format!("{}b", "a".repeat(79));
+        assert_eq!(
+            distance_within(long.as_bytes(), typo.as_bytes(), 2),
+            Some(1)
+        );
     }
 }
