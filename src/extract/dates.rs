@@ -6,12 +6,25 @@
 //! written the day things are said); an event a week old would be dated
 //! explicitly. "last Saturday" is always strictly before publication.
 //!
+//! Nights across two dates ("in the night of 10 to 11 May", "dans la nuit
+//! du 10 au 11 mai", "10-11 May") are dated to the first: ACLED codes the
+//! day an attack began.
+//!
+//! Vague dates keep a coarser time precision (ACLED's 2 = week, 3 = month):
+//! - "last week", "la semaine dernière": publication minus seven days, week;
+//! - "this week", "cette semaine": the publication date, week;
+//! - "earlier this month", "ce mois-ci": halfway from the 1st to publication, month;
+//! - "last month", "le mois dernier": the 15th of the month before, month;
+//! - "early July", "début juillet": the 5th; "mid-July", "mi-juillet": the
+//!   15th; "late July", "fin juillet": the 25th; "in July", "en juillet":
+//!   the 15th; all month precision, in the twelve months up to publication.
+//!
 //! Dates that follow a reporting verb ("said on Tuesday", "posted on Monday")
 //! are marked `reported`: they date the statement, not the event.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::model::Span;
+use crate::model::{Span, TimePrecision};
 
 use super::words::{Word, words};
 
@@ -24,6 +37,8 @@ pub struct DateMention {
     pub end: usize,
     /// Follows a reporting verb: the day something was said, not done.
     pub reported: bool,
+    /// Day for a stated day, week or month for vague expressions.
+    pub precision: TimePrecision,
 }
 
 /// Where the publication date came from.
@@ -193,8 +208,13 @@ pub fn resolve_weekday(day: Weekday, publication: NaiveDate, strictly_before: bo
 }
 
 /// Every date in `sentence`; weekdays and year-less dates need `publication`.
+#[cfg(test)]
 pub fn find_dates(sentence: &str, publication: Option<NaiveDate>) -> Vec<DateMention> {
-    let ws = words(sentence);
+    find_dates_in(&words(sentence), publication)
+}
+
+/// [`find_dates`] over words already split.
+pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -205,6 +225,18 @@ pub fn find_dates(sentence: &str, publication: Option<NaiveDate>) -> Vec<DateMen
                 start: ws[i].start,
                 end,
                 reported: reported(&ws, i),
+                precision: TimePrecision::Day,
+            });
+            i += used;
+            continue;
+        }
+        if let Some((date, precision, used)) = publication.and_then(|p| vague_at(&ws, i, p)) {
+            out.push(DateMention {
+                date,
+                start: ws[i].start,
+                end: ws[i + used - 1].end,
+                reported: reported(&ws, i),
+                precision,
             });
             i += used;
             continue;
@@ -218,6 +250,7 @@ pub fn find_dates(sentence: &str, publication: Option<NaiveDate>) -> Vec<DateMen
                 start: ws[i].start,
                 end: ws[i].end,
                 reported: reported(&ws, i),
+                precision: TimePrecision::Day,
             });
         } else if let Some(p) = publication {
             let back = match w.as_str() {
@@ -231,12 +264,75 @@ pub fn find_dates(sentence: &str, publication: Option<NaiveDate>) -> Vec<DateMen
                     start: ws[i].start,
                     end: ws[i].end,
                     reported: reported(&ws, i),
+                    precision: TimePrecision::Day,
                 });
             }
         }
         i += 1;
     }
     out
+}
+
+/// A vague date starting at word `i` (see the module header): the date,
+/// its precision and the words used.
+fn vague_at(
+    ws: &[Word<'_>],
+    i: usize,
+    publication: NaiveDate,
+) -> Option<(NaiveDate, TimePrecision, usize)> {
+    let at = |k: usize| ws.get(i + k).map_or("", |w| w.folded.as_str());
+    let week = TimePrecision::Week;
+    let month_p = TimePrecision::Month;
+    match (at(0), at(1), at(2)) {
+        ("last", "week", _) | ("semaine", "derniere" | "passee", _) => {
+            return Some((publication - Duration::days(7), week, 2));
+        }
+        ("this", "week", _) | ("cette", "semaine", _) => return Some((publication, week, 2)),
+        ("earlier", "this", "month") | ("ce", "mois-ci", _) | ("this", "month", _) => {
+            let first = publication.with_day(1)?;
+            let half = (publication.day() - 1) / 2;
+            let used = if at(0) == "earlier" { 3 } else { 2 };
+            return Some((first + Duration::days(i64::from(half)), month_p, used));
+        }
+        ("last", "month", _) | ("mois", "dernier", _) => {
+            let first = publication.with_day(1)?;
+            let before = first - Duration::days(1);
+            return Some((before.with_day(15)?, month_p, 2));
+        }
+        _ => {}
+    }
+    // "early July", "fin juillet", "mid-July", "à la fin du mois de juillet".
+    let (day, skip) = match at(0) {
+        "early" | "debut" => (5, 1),
+        "mid" | "mi" => (15, 1),
+        "late" | "fin" | "end" => (25, 1),
+        "in" | "en" if month(at(1)).is_some() && ws[i + 1].is_capitalised() || at(0) == "en" => {
+            (15, 1)
+        }
+        w => match w.strip_prefix("mi-").or_else(|| w.strip_prefix("mid-")) {
+            Some(m) if month(m).is_some() => (15, 0),
+            _ => return None,
+        },
+    };
+    let mut k = skip;
+    while matches!(at(k), "of" | "du" | "de" | "mois" | "the") && k < skip + 3 {
+        k += 1;
+    }
+    let name = if skip == 0 {
+        at(0).rsplit('-').next().unwrap_or("")
+    } else {
+        at(k)
+    };
+    let m = month(name)?;
+    if m == 5 && name == "may" && !ws[i + k].is_capitalised() {
+        return None;
+    }
+    let used = if skip == 0 { 1 } else { k + 1 };
+    let (date, used) = match ws.get(i + used).and_then(|w| year(&w.folded)) {
+        Some(y) => (NaiveDate::from_ymd_opt(y, m, day)?, used + 1),
+        None => (infer_year(m, day, Some(publication))?, used),
+    };
+    Some((date, month_p, used.max(1)))
 }
 
 /// Whether one of the four words before `i` is a reporting verb.
@@ -265,6 +361,26 @@ fn explicit_at(
         return Some((d, used + 1));
     }
     let next = |k: usize| ws.get(i + k).map(|w| w.folded.as_str());
+    // A night across two dates is the first: "10 to 11 May", "du 10 au 11 mai", "10-11 May".
+    let first_of_two = day_number(w)
+        .filter(|_| {
+            next(1).is_some_and(|c| matches!(c, "to" | "au" | "and" | "et"))
+                && next(2).and_then(day_number).is_some()
+        })
+        .map(|d| (d, 2))
+        .or_else(|| {
+            let (a, b) = w.split_once('-')?;
+            day_number(b)?;
+            day_number(a).map(|d| (d, 0))
+        });
+    if let Some((day, skip)) = first_of_two
+        && let Some(m) = next(skip + 1).and_then(month)
+    {
+        if let Some(y) = next(skip + 2).and_then(year) {
+            return NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, skip + 3));
+        }
+        return infer_year(m, day, publication).map(|d| (d, skip + 2));
+    }
     // "21 July 2024", "le 24 août 2024", "1er mars".
     if let (Some(day), Some(m)) = (day_number(w), next(1).and_then(month)) {
         if let Some(y) = next(2).and_then(year) {
@@ -397,6 +513,61 @@ mod tests {
             dates("le 24 août 2024, des hommes armés", None),
             vec![d(2024, 8, 24)]
         );
+    }
+
+    #[test]
+    fn a_night_across_two_dates_is_dated_to_the_first() {
+        let p = Some(d(2025, 5, 14));
+        assert_eq!(
+            dates("in the night of 10 to 11 May, they came", p),
+            vec![d(2025, 5, 10)]
+        );
+        assert_eq!(
+            dates("dans la nuit du 10 au 11 mai 2025", None),
+            vec![d(2025, 5, 10)]
+        );
+        assert_eq!(dates("on 10-11 May", p), vec![d(2025, 5, 10)]);
+    }
+
+    fn vague(s: &str, p: NaiveDate) -> Vec<(NaiveDate, TimePrecision)> {
+        find_dates(s, Some(p))
+            .into_iter()
+            .map(|m| (m.date, m.precision))
+            .collect()
+    }
+
+    #[test]
+    fn vague_weeks_and_months_keep_a_coarse_precision() {
+        let p = d(2024, 11, 20);
+        assert_eq!(
+            vague("gunmen came last week", p),
+            vec![(d(2024, 11, 13), TimePrecision::Week)]
+        );
+        assert_eq!(
+            vague("la semaine dernière", p),
+            vec![(d(2024, 11, 13), TimePrecision::Week)]
+        );
+        assert_eq!(
+            vague("Earlier this month, gunmen", p),
+            vec![(d(2024, 11, 10), TimePrecision::Month)]
+        );
+        assert_eq!(
+            vague("Fin juillet, des combattants", p),
+            vec![(d(2024, 7, 25), TimePrecision::Month)]
+        );
+        assert_eq!(
+            vague("in early December", p),
+            vec![(d(2023, 12, 5), TimePrecision::Month)]
+        );
+        assert_eq!(
+            vague("à la mi-octobre", p),
+            vec![(d(2024, 10, 15), TimePrecision::Month)]
+        );
+        assert_eq!(
+            vague("le mois dernier", p),
+            vec![(d(2024, 10, 15), TimePrecision::Month)]
+        );
+        assert!(vague("the end of the talks", p).is_empty());
     }
 
     #[test]

@@ -1,13 +1,24 @@
 //! ACLED event types and sub-event types from the words of an incident.
 //!
+//! [`SUB_EVENT_TYPES`] is ACLED's table: 6 event types, 25 sub-event types,
+//! each with the situation it codes. Every pair [`classify`] returns is in it.
+//!
 //! The rules, in the order they are tried (the first that fits wins):
-//! 1. protest or riot words and no armed actor: Protests / Riots;
-//! 2. explosives at a distance (IED, landmine, drone, air strike, shelling):
-//!    Explosions/Remote violence;
-//! 3. a massacre or mass graves: Violence against civilians / Attack;
+//! 1. protest or riot words and no armed actor: Protests / Riots ("Protest
+//!    with intervention" when police dispersed the crowd, "Excessive force
+//!    against protesters" when protesters were killed, "Mob violence" for a
+//!    lynching);
+//! 2. explosives at a distance: Explosions/Remote violence, the sub-event
+//!    after the weapon (suicide bomber, grenade, IED or landmine, drone or
+//!    air strike, shelling);
+//! 3. a defused bomb: Strategic developments / "Disrupted weapons use";
+//!    arrests without fighting: "Arrests";
+//! 4. rape or sexual violence: Violence against civilians / "Sexual violence";
+//!    a massacre or mass graves: Violence against civilians / Attack;
 //! 4. an assault on a military base, post or barracks, or armed actors on
 //!    both sides: Battles; "Non-state actor overtakes territory" when the
-//!    attackers held the place, otherwise "Armed clash";
+//!    attackers held the place, "Government regains territory" when the
+//!    army retook it, otherwise "Armed clash";
 //! 5. civilians as victims: Violence against civilians ("Abduction/forced
 //!    disappearance" for kidnappings, otherwise "Attack");
 //! 6. looting or burning without a clash: Strategic developments /
@@ -18,7 +29,136 @@
 
 use crate::model::EventType;
 
-use super::words::words;
+/// ACLED's sub-event types: (event type, sub-event type, what it codes).
+pub const SUB_EVENT_TYPES: [(EventType, &str, &str); 25] = [
+    (
+        EventType::Battles,
+        "Armed clash",
+        "armed, organised sides fight and no territory changes hands",
+    ),
+    (
+        EventType::Battles,
+        "Government regains territory",
+        "state forces take back a place held by a non-state group",
+    ),
+    (
+        EventType::Battles,
+        "Non-state actor overtakes territory",
+        "a non-state group takes and holds a place by force",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Chemical weapon",
+        "a chemical weapon is used",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Air/drone strike",
+        "aircraft or drones strike",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Suicide bomb",
+        "a suicide bomber or vehicle-borne suicide attack",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Shelling/artillery/missile attack",
+        "artillery, mortars, rockets or missiles",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Remote explosive/landmine/IED",
+        "a bomb, landmine or IED set off at a distance",
+    ),
+    (
+        EventType::ExplosionsRemoteViolence,
+        "Grenade",
+        "a hand grenade is thrown",
+    ),
+    (
+        EventType::ViolenceAgainstCivilians,
+        "Sexual violence",
+        "rape or other sexual violence against civilians",
+    ),
+    (
+        EventType::ViolenceAgainstCivilians,
+        "Attack",
+        "armed actors attack unarmed civilians",
+    ),
+    (
+        EventType::ViolenceAgainstCivilians,
+        "Abduction/forced disappearance",
+        "civilians are kidnapped or made to disappear",
+    ),
+    (
+        EventType::Protests,
+        "Peaceful protest",
+        "a demonstration nobody breaks up",
+    ),
+    (
+        EventType::Protests,
+        "Protest with intervention",
+        "a peaceful demonstration dispersed by force",
+    ),
+    (
+        EventType::Protests,
+        "Excessive force against protesters",
+        "lethal or severe force against peaceful protesters",
+    ),
+    (
+        EventType::Riots,
+        "Violent demonstration",
+        "demonstrators turn violent or destroy property",
+    ),
+    (
+        EventType::Riots,
+        "Mob violence",
+        "an unorganised crowd attacks someone (a lynching)",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Agreement",
+        "a ceasefire, peace deal or release agreement",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Arrests",
+        "people are arrested without a fight",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Change to group/activity",
+        "a group forms, splits, merges or changes behaviour",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Disrupted weapons use",
+        "a bomb is defused or weapons are seized before use",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Headquarters or base established",
+        "a group sets up a base without fighting",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Looting/property destruction",
+        "property is looted or destroyed without a clash",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Non-violent transfer of territory",
+        "a place changes hands without fighting",
+    ),
+    (
+        EventType::StrategicDevelopments,
+        "Other",
+        "anything else worth recording, such as armed men seen parading",
+    ),
+];
+
+use super::words::Word;
 
 /// What the sentences of one incident say happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,6 +173,12 @@ pub struct Cues {
     pub protest: bool,
     pub riot: bool,
     pub presence: bool,
+    pub sexual: bool,
+    pub arrests: bool,
+    pub defused: bool,
+    pub regained: bool,
+    pub dispersed: bool,
+    pub lynching: bool,
 }
 
 impl Cues {
@@ -48,6 +194,12 @@ impl Cues {
         self.protest |= o.protest;
         self.riot |= o.riot;
         self.presence |= o.presence;
+        self.sexual |= o.sexual;
+        self.arrests |= o.arrests;
+        self.defused |= o.defused;
+        self.regained |= o.regained;
+        self.dispersed |= o.dispersed;
+        self.lynching |= o.lynching;
     }
 }
 
@@ -68,8 +220,13 @@ const SITES: &[&str] = &[
 const SITE_OWNERS: &[&str] = &["military", "army", "militaire", "gendarmerie", "police"];
 
 /// The cues of one sentence.
+#[cfg(test)]
 pub fn cues(sentence: &str) -> Cues {
-    let ws = words(sentence);
+    cues_in(&super::words::words(sentence))
+}
+
+/// [`cues`] over words already split.
+pub fn cues_in(ws: &[Word<'_>]) -> Cues {
     let mut c = Cues::default();
     for (i, w) in ws.iter().enumerate() {
         let f = w.folded.as_str();
@@ -91,7 +248,12 @@ pub fn cues(sentence: &str) -> Cues {
             "engin" | "engins" if next.starts_with("explosif") => {
                 c.explosive = Some("Remote explosive/landmine/IED");
             }
-            "mine" if matches!(next, "blast" | "explosion") => {
+            "mine" | "mines"
+                if matches!(next, "blast" | "explosion")
+                    || ws.iter().any(|x| {
+                        x.is_any(&["explosion", "explose", "saute", "sautee", "blast", "struck"])
+                    }) =>
+            {
                 c.explosive = Some("Remote explosive/landmine/IED");
             }
             "drone" | "drones" | "airstrike" | "airstrikes" => {
@@ -126,9 +288,8 @@ pub fn cues(sentence: &str) -> Cues {
             {
                 c.held |= f != "captured";
             }
-            "kidnapped" | "abducted" | "abduction" | "enleves" | "enlevement" | "kidnapping" => {
-                c.abduction = true
-            }
+            "kidnapped" | "abducted" | "abduction" | "enleves" | "enlevement" | "kidnapping"
+            | "enlevees" | "enlevee" | "enleve" | "hostages" | "otages" => c.abduction = true,
             "looted" | "loot" | "looting" | "pillage" | "pille" | "pillaged" | "emptied"
             | "stole" | "stolen" | "seized" | "seizure" => c.looting = true,
             "burned" | "burnt" | "burn" | "ablaze" | "torched" | "incendie" | "incendies"
@@ -139,6 +300,29 @@ pub fn cues(sentence: &str) -> Cues {
             "roving" | "roamed" | "roaming" | "paraded" | "parading" | "patrolled" => {
                 c.presence = true
             }
+            "suicide" | "kamikaze" | "kamikazes" => c.explosive = Some("Suicide bomb"),
+            "grenade" | "grenades" => c.explosive = Some("Grenade"),
+            "chemical" | "chimique" | "chimiques" => c.explosive = Some("Chemical weapon"),
+            "raped" | "rape" | "viol" | "viols" | "violees" | "sexual" | "sexuelles" => {
+                c.sexual = true
+            }
+            "arrested" | "arrests" | "detained" | "arretes" | "interpelles" | "arrestation" => {
+                c.arrests = true
+            }
+            "defused" | "dismantled" | "desamorce" | "desamorces" | "neutralise"
+                if ws
+                    .iter()
+                    .any(|x| x.is_any(&["ied", "ieds", "bomb", "engin", "explosif", "mine"])) =>
+            {
+                c.defused = true
+            }
+            "retook" | "recaptured" | "reprise" | "reconquis" | "reconquete" | "liberated" => {
+                c.regained = true
+            }
+            "dispersed" | "disperse" | "dispersee" | "tear" | "lacrymogene" | "lacrymogenes" => {
+                c.dispersed = true
+            }
+            "lynched" | "lynching" | "lynche" | "lynchage" => c.lynching = true,
             _ => {}
         }
     }
@@ -157,21 +341,43 @@ pub struct Sides {
 /// The event type and ACLED sub-event type (see the module header).
 pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
     let armed = s.armed_groups > 0 || s.state_forces;
+    if c.lynching && s.armed_groups == 0 {
+        return (EventType::Riots, "Mob violence");
+    }
     if c.riot && !armed {
         return (EventType::Riots, "Violent demonstration");
     }
-    if c.protest && !armed {
-        return (EventType::Protests, "Peaceful protest");
+    if c.protest && s.armed_groups == 0 {
+        if s.killing && s.state_forces {
+            return (EventType::Protests, "Excessive force against protesters");
+        }
+        if c.dispersed {
+            return (EventType::Protests, "Protest with intervention");
+        }
+        if !s.state_forces {
+            return (EventType::Protests, "Peaceful protest");
+        }
+    }
+    if c.defused && !s.killing {
+        return (EventType::StrategicDevelopments, "Disrupted weapons use");
     }
     if let Some(sub) = c.explosive {
         return (EventType::ExplosionsRemoteViolence, sub);
+    }
+    if c.arrests && !s.killing && s.armed_groups == 0 {
+        return (EventType::StrategicDevelopments, "Arrests");
+    }
+    if c.sexual && s.civilians {
+        return (EventType::ViolenceAgainstCivilians, "Sexual violence");
     }
     if c.massacre {
         return (EventType::ViolenceAgainstCivilians, "Attack");
     }
     let two_sides = s.armed_groups >= 2 || (s.armed_groups >= 1 && s.state_forces);
     if c.military_site || (two_sides && !s.civilians) {
-        let sub = if c.held {
+        let sub = if c.regained && s.state_forces {
+            "Government regains territory"
+        } else if c.held {
             "Non-state actor overtakes territory"
         } else {
             "Armed clash"
@@ -263,6 +469,148 @@ mod tests {
                 EventType::StrategicDevelopments,
                 "Looting/property destruction"
             )
+        );
+    }
+
+    #[test]
+    fn the_table_has_acled_s_six_types_and_twenty_five_sub_types() {
+        for t in EventType::ALL {
+            assert!(SUB_EVENT_TYPES.iter().any(|(e, _, _)| *e == t), "{t}");
+        }
+        let mut names: Vec<&str> = SUB_EVENT_TYPES.iter().map(|(_, n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 25);
+    }
+
+    #[test]
+    fn every_classification_is_a_pair_of_the_table() {
+        let sentences = [
+            "militants stormed the army base",
+            "a drone strike hit the camp",
+            "a suicide bomber blew himself up",
+            "a grenade was thrown into the bar",
+            "an IED was defused by deminers",
+            "police arrested three suspects",
+            "the women were raped",
+            "the shops were looted",
+            "armed men were seen roving",
+            "a mob lynched a suspected thief",
+            "police dispersed the protesters with tear gas",
+            "the army retook the town after fighting",
+            "rioters burned tyres",
+            "gunmen kidnapped villagers",
+        ];
+        for s in sentences {
+            for sides in [
+                sides(0, false, false, false),
+                sides(1, false, true, true),
+                sides(1, true, false, false),
+                sides(0, true, false, true),
+            ] {
+                let (t, sub) = classify(&cues(s), &sides);
+                assert!(
+                    SUB_EVENT_TYPES.iter().any(|(e, n, _)| *e == t && *n == sub),
+                    "{s}: {t} / {sub}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_mine_that_exploded_is_an_ied_but_a_gold_mine_is_not() {
+        assert_eq!(
+            cues("tués par l'explosion d'une mine près de Boulsa").explosive,
+            Some("Remote explosive/landmine/IED")
+        );
+        assert_eq!(
+            cues("gunmen attacked a gold mine near Kaya").explosive,
+            None
+        );
+    }
+
+    #[test]
+    fn the_weapon_names_the_remote_violence_sub_type() {
+        let civ = sides(0, false, true, true);
+        assert_eq!(
+            classify(&cues("a suicide bomber struck the market"), &civ).1,
+            "Suicide bomb"
+        );
+        assert_eq!(classify(&cues("a grenade was thrown"), &civ).1, "Grenade");
+        assert_eq!(
+            classify(&cues("des frappes de drones"), &civ).1,
+            "Air/drone strike"
+        );
+        assert_eq!(
+            classify(&cues("mortar shells fell on the camp"), &civ).1,
+            "Shelling/artillery/missile attack"
+        );
+    }
+
+    #[test]
+    fn a_defused_bomb_and_peaceful_arrests_are_strategic_developments() {
+        assert_eq!(
+            classify(
+                &cues("deminers defused an IED on the road"),
+                &sides(0, true, false, false)
+            ),
+            (EventType::StrategicDevelopments, "Disrupted weapons use")
+        );
+        assert_eq!(
+            classify(
+                &cues("gendarmes arrested five suspects"),
+                &sides(0, true, false, false)
+            ),
+            (EventType::StrategicDevelopments, "Arrests")
+        );
+    }
+
+    #[test]
+    fn the_army_retaking_a_town_regains_territory() {
+        assert_eq!(
+            classify(
+                &cues("the army retook the town from the jihadists"),
+                &sides(1, true, false, true)
+            ),
+            (EventType::Battles, "Government regains territory")
+        );
+    }
+
+    #[test]
+    fn protests_broken_up_or_met_with_deadly_force_are_told_apart() {
+        assert_eq!(
+            classify(
+                &cues("police dispersed the protesters with tear gas"),
+                &sides(0, true, false, false)
+            )
+            .1,
+            "Protest with intervention"
+        );
+        assert_eq!(
+            classify(
+                &cues("soldiers fired on protesters"),
+                &sides(0, true, false, true)
+            )
+            .1,
+            "Excessive force against protesters"
+        );
+        assert_eq!(
+            classify(
+                &cues("a mob lynched a suspected thief"),
+                &sides(0, false, true, true)
+            ),
+            (EventType::Riots, "Mob violence")
+        );
+    }
+
+    #[test]
+    fn rape_of_civilians_is_sexual_violence() {
+        assert_eq!(
+            classify(
+                &cues("the women were raped by gunmen"),
+                &sides(1, false, true, false)
+            ),
+            (EventType::ViolenceAgainstCivilians, "Sexual violence")
         );
     }
 

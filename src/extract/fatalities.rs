@@ -1,7 +1,10 @@
 //! Death tolls: numbers next to words of killing, in English and French.
 //!
 //! Conventions (ACLED's, written down here because they change totals):
-//! - "at least 40", "more than 40", "over 40" count as 40; "10-15" as 10.
+//! - "at least 40", "more than 40", "over 40" count as 40; "10-15",
+//!   "between 10 and 15", "entre 10 et 15" as 10.
+//! - Tolls joined by "and"/"et" add up: "twelve soldiers and four VDP died"
+//!   is 16.
 //! - Vague plurals are coded low: "dozens", "scores", "several dozen" and
 //!   "des dizaines" = 10; "hundreds" = 100; "several", "a number of",
 //!   "plusieurs" = 3. The count is then marked `vague` so notes can say so.
@@ -47,6 +50,11 @@ const DEATH_WORDS: &[&str] = &[
     "tuant",
     "assassines",
     "perdu",
+    "neutralised",
+    "neutralized",
+    "neutralise",
+    "neutralises",
+    "abattus",
     "toll",
     "bilan",
 ];
@@ -174,6 +182,13 @@ pub fn number_word(w: &str) -> Option<u32> {
 fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
     let w = ws[i].folded.as_str();
     let next = ws.get(i + 1).map(|w| w.folded.as_str());
+    if matches!(w, "between" | "entre")
+        && let Some(lo) = next.and_then(number_word)
+        && ws.get(i + 2).is_some_and(|a| a.is_any(&["and", "et"]))
+        && ws.get(i + 3).and_then(|h| number_word(&h.folded)).is_some()
+    {
+        return Some((lo, false, 4));
+    }
     match (w, next) {
         ("several", Some("dozen")) => return Some((10, true, 2)),
         ("des", Some("dizaines")) | ("des", Some("centaines")) => {
@@ -237,7 +252,11 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
 
 /// The death toll stated in a sentence, if any.
 pub fn fatalities(sentence: &str) -> Option<Count> {
-    let ws = words(sentence);
+    fatalities_in(&words(sentence))
+}
+
+/// [`fatalities`] over words already split.
+pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
     if let Some(zero) = no_deaths(&ws) {
         return Some(zero);
     }
@@ -250,7 +269,9 @@ pub fn fatalities(sentence: &str) -> Option<Count> {
     if deaths.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, Count)> = None;
+    let mut best: Option<(usize, Count, usize)> = None;
+    // (first word, words used, count) of every toll-like number.
+    let mut seen: Vec<(usize, usize, Count)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let Some((value, vague, used)) = quantity_at(&ws, i) else {
@@ -269,20 +290,59 @@ pub fn fatalities(sentence: &str) -> Option<Count> {
             ws[a..=b].iter().any(|w| w.is_any(HURT_WORDS))
         });
         let hurt_next = after.is_some_and(|a| a.is_any(HURT_WORDS));
+        // "30 people, including 18 soldiers", "six civils, dont deux enfants":
+        // a part of a toll already given.
+        let part = i > 0 && ws[i - 1].is_any(&["including", "dont", "among", "parmi"]);
         let weak_one =
             used == 1 && matches!(ws[i].folded.as_str(), "one" | "un" | "une") && distance > 2;
-        if !is_unit && !hurt_between && !hurt_next && !weak_one && distance <= 7 {
+        if !is_unit && !hurt_between && !hurt_next && !weak_one && !part && distance <= 7 {
             let count = Count { value, vague };
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, count));
+            seen.push((i, used, count));
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, count, seen.len() - 1));
             }
         }
         i += used;
     }
-    best.map(|(_, c)| c)
+    let (_, mut count, k) = best?;
+    // "douze soldats et quatre VDP": a number joined to the chosen one by
+    // "and"/"et", one or two nouns apart, is part of the same toll.
+    let joined = |a: &(usize, usize, Count), b: &(usize, usize, Count)| {
+        let gap = b.0.saturating_sub(a.0 + a.1);
+        (2..=3).contains(&gap) && ws[b.0 - 1].is_any(&["and", "et"])
+    };
+    for other in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+        let Some(o) = seen.get(other) else { continue };
+        let pair = if other < k {
+            (o, &seen[k])
+        } else {
+            (&seen[k], o)
+        };
+        if joined(pair.0, pair.1) {
+            count.value += o.2.value;
+            count.vague |= o.2.vague;
+        }
+    }
+    Some(count)
 }
 
 fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
+    // "Aucune n'a été tuée", "none were killed".
+    for (i, w) in ws.iter().enumerate() {
+        if w.is_any(&["aucun", "aucune", "none", "personne"])
+            && ws[i + 1..(i + 5).min(ws.len())]
+                .iter()
+                .any(|x| x.is_any(DEATH_WORDS))
+            && !ws[..i]
+                .iter()
+                .any(|x| number_word(&x.folded).is_some() && x.is_any(DEATH_WORDS))
+        {
+            return Some(Count {
+                value: 0,
+                vague: false,
+            });
+        }
+    }
     for pair in ws.windows(2) {
         let (a, b) = (pair[0].folded.as_str(), pair[1].folded.as_str());
         let zero = matches!(
@@ -332,6 +392,27 @@ mod tests {
         assert_eq!(n("at least 12 people were killed"), Some(12));
         assert_eq!(n("more than 30 civilians lost their lives"), Some(30));
         assert_eq!(n("between 10-15 herders were killed"), Some(10));
+        assert_eq!(n("between 5 and 7 gendarmes dead"), Some(5));
+        assert_eq!(n("affirmant avoir tué entre 10 et 15 soldats"), Some(10));
+    }
+
+    #[test]
+    fn a_part_of_a_toll_is_not_the_toll() {
+        assert_eq!(
+            n("Au moins six civils, dont deux enfants, ont été tués mercredi"),
+            Some(6)
+        );
+        assert_eq!(
+            n("killing at least 30 people, including 18 soldiers"),
+            Some(30)
+        );
+    }
+
+    #[test]
+    fn tolls_joined_by_and_add_up() {
+        assert_eq!(n("douze soldats et quatre VDP ont perdu la vie"), Some(16));
+        assert_eq!(n("killing 9 soldiers and 3 volunteers"), Some(12));
+        assert_eq!(n("killing 5 and wounding 12 others"), Some(5));
     }
 
     #[test]
@@ -350,6 +431,7 @@ mod tests {
     fn explicit_absence_of_deaths_is_zero() {
         assert_eq!(n("The blast caused no casualties."), Some(0));
         assert_eq!(n("no one was killed, officials said"), Some(0));
+        assert_eq!(n("Aucune n'a été tuée, selon des proches."), Some(0));
     }
 
     #[test]

@@ -13,20 +13,30 @@
 //!   place inside (or within 60 km of) a province already named, or no place
 //!   at all; "another attack" always opens a new incident.
 //! - An incident without a day gets the publication date at week precision
-//!   (ACLED practice); without a place it is dropped with a warning.
+//!   (ACLED practice); a vague date ("last week", "fin juillet") keeps its
+//!   own precision; without a place it is dropped with a warning.
+//! - Actor 1 is the side the grammar says acted (see `actors`), actor 2 the
+//!   side acted upon; "gunmen" become the group that claimed the attack.
+//!   Generic attackers become the report's main named group only when the
+//!   report tells of one incident or names that group three times or more.
+//! - A claim ("JNIM claimed", "revendiqué par l'EIGS") ends the notes with
+//!   "claimed by <group>", always in that form, since the model has no
+//!   claim field.
+//! - Deaths told "also" in a later sentence ("30 assailants were also
+//!   killed") are added to the toll, as ACLED counts every death.
 
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::{EventType, GeoPrecision, IncidentData, Span, TimePrecision};
 
-use super::actors::{ActorKind, actor_name, find_actors};
-use super::dates::find_dates;
-use super::event_type::{Cues, Sides, classify, cues};
-use super::fatalities::{Count, fatalities};
+use super::actors::{ActorKind, ActorMention, Role as Side, actor_name, find_actors_in};
+use super::dates::find_dates_in;
+use super::event_type::{Cues, Sides, classify, cues_in};
+use super::fatalities::{Count, fatalities_in};
 use super::places::{Resolved, Role, SentencePlaces, km};
 use super::sentences::Sentence;
-use super::weapons::find_weapons;
+use super::weapons::find_weapons_in;
 use super::words::words;
 
 /// How strongly a sentence speaks of an event.
@@ -100,6 +110,25 @@ const STRONG: &[&str] = &[
     "manifestants",
     "visant",
     "touche",
+    "executed",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "frappe",
+    "frappes",
+    "neutralised",
+    "neutralized",
+    "neutralises",
+    "encercle",
+    "encercles",
+    "repelled",
+    "repousse",
+    "enlevees",
+    "enlevee",
+    "enleve",
+    "abattus",
+    "manifeste",
 ];
 const WEAK: &[&str] = &[
     "incident",
@@ -191,13 +220,15 @@ pub fn is_background(sentence: &str) -> bool {
 struct Draft {
     place: Option<Resolved>,
     unresolved: Vec<String>,
-    date: Option<NaiveDate>,
+    date: Option<(NaiveDate, TimePrecision)>,
     evidence: Span,
     cues: Cues,
-    actors: Vec<(ActorKind, bool)>,
+    actors: Vec<ActorMention>,
     killing: bool,
     fatalities: Option<Count>,
     claimed: bool,
+    /// The named group that claimed the attack, if a sentence says so.
+    claimant: Option<ActorKind>,
     weapons: Vec<String>,
     /// The report itself calls the attackers unidentified.
     unidentified: bool,
@@ -210,14 +241,17 @@ struct Reading<'a> {
     new_event: bool,
     place: Option<Resolved>,
     unresolved: Vec<String>,
-    date: Option<NaiveDate>,
+    date: Option<(NaiveDate, TimePrecision)>,
     cues: Cues,
-    actors: Vec<(ActorKind, bool)>,
+    actors: Vec<ActorMention>,
     killing: bool,
     fatalities: Option<Count>,
     claimed: bool,
+    claimant: Option<ActorKind>,
     weapons: Vec<String>,
     unidentified: bool,
+    /// "were also killed", "ont également été tués": deaths on top of those told.
+    also: bool,
 }
 
 fn read<'a>(
@@ -228,7 +262,7 @@ fn read<'a>(
 ) -> Reading<'a> {
     let ws = words(sentence.text);
     let folded: Vec<String> = ws.iter().map(|w| w.folded.clone()).collect();
-    let date = find_dates(sentence.text, publication)
+    let date = find_dates_in(&ws, publication)
         .into_iter()
         .filter(|d| !d.reported)
         .find(|d| {
@@ -237,7 +271,7 @@ fn read<'a>(
                 s < h.start || s >= h.end
             })
         })
-        .map(|d| d.date);
+        .map(|d| (d.date, d.precision));
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
     let place = if only_capital {
@@ -259,7 +293,13 @@ fn read<'a>(
                 | "massacred"
         )
     });
-    let tolls = fatalities(sentence.text);
+    let tolls = fatalities_in(&ws);
+    let actors = find_actors_in(&ws);
+    let claimed = folded.iter().any(|w| CLAIM.contains(&w.as_str()));
+    let claimant = actors
+        .iter()
+        .map(|a| a.kind)
+        .find(|k| claimed && k.is_named_group());
     let mut trig = trigger(&folded);
     if trig == Trigger::None && tolls.is_some_and(|c| c.value == 0) {
         // "No deaths were reported" completes the event before it.
@@ -272,15 +312,16 @@ fn read<'a>(
         place,
         unresolved: places.unresolved,
         date,
-        cues: cues(sentence.text),
-        actors: find_actors(sentence.text)
-            .into_iter()
-            .map(|a| (a.kind, a.agent))
-            .collect(),
+        cues: cues_in(&ws),
+        actors,
         killing,
         fatalities: tolls,
-        claimed: folded.iter().any(|w| CLAIM.contains(&w.as_str())),
-        weapons: find_weapons(sentence.text),
+        claimed,
+        claimant,
+        also: folded
+            .iter()
+            .any(|w| matches!(w.as_str(), "also" | "egalement" | "aussi")),
+        weapons: find_weapons_in(&ws),
         unidentified: folded.iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -341,6 +382,7 @@ impl Draft {
             killing: r.killing,
             fatalities: r.fatalities,
             claimed: r.claimed && r.fatalities.is_some(),
+            claimant: r.claimant,
             weapons: r.weapons.clone(),
             unidentified: r.unidentified,
         }
@@ -358,12 +400,22 @@ impl Draft {
                 self.unresolved.push(u.clone());
             }
         }
-        self.date = self.date.or(r.date);
+        self.date = match (self.date, r.date) {
+            (Some(old), Some(new)) if new.1 < old.1 => Some(new),
+            (old, new) => old.or(new),
+        };
         self.cues.merge(r.cues);
         self.actors.extend(r.actors.iter().copied());
+        self.claimant = self.claimant.or(r.claimant);
         self.killing |= r.killing;
         self.unidentified |= r.unidentified;
-        if let Some(c) = r.fatalities {
+        if let (Some(c), Some(old), true) = (r.fatalities, self.fatalities, r.also) {
+            // "30 assailants were also killed": ACLED counts every death.
+            self.fatalities = Some(Count {
+                value: old.value + c.value,
+                vague: old.vague || c.vague,
+            });
+        } else if let Some(c) = r.fatalities {
             let better = match self.fatalities {
                 None => true,
                 Some(old) => {
@@ -386,7 +438,9 @@ impl Draft {
 
     fn accepts(&self, r: &Reading<'_>) -> bool {
         let dates_agree = match (self.date, r.date) {
-            (Some(a), Some(b)) => a == b,
+            (Some(a), Some(b)) => {
+                a.0 == b.0 || a.1 != TimePrecision::Day || b.1 != TimePrecision::Day
+            }
             _ => true,
         };
         let places_agree = match (&self.place, &r.place) {
@@ -415,7 +469,12 @@ pub fn build(
             continue;
         }
         let r = read(sentence, sp, publication, header);
-        report_groups.extend(r.actors.iter().map(|a| a.0).filter(|k| k.is_named_group()));
+        report_groups.extend(
+            r.actors
+                .iter()
+                .map(|a| a.kind)
+                .filter(|k| k.is_named_group()),
+        );
         match r.trigger {
             Trigger::None => {}
             Trigger::Weak => {
@@ -474,7 +533,12 @@ pub fn build(
             }
         }
     }
-    let dominant = dominant_group(&report_groups);
+    // Inferring the group from the rest of the report is only safe when the
+    // report tells of one incident: "two separate attacks" may be anyone's.
+    // Unless the report is about that group: named in three sentences or more.
+    let dominant = dominant_group(&report_groups)
+        .filter(|(_, named)| drafts.len() == 1 || *named >= 3)
+        .map(|(g, _)| g);
     let mut warnings = Vec::new();
     let mut out = Vec::new();
     for d in drafts {
@@ -486,12 +550,14 @@ pub fn build(
     (out, warnings)
 }
 
-fn dominant_group(groups: &[ActorKind]) -> Option<ActorKind> {
+/// The named group the report speaks of most, and in how many mentions.
+fn dominant_group(groups: &[ActorKind]) -> Option<(ActorKind, usize)> {
     let count = |k: ActorKind| groups.iter().filter(|g| **g == k).count();
     [ActorKind::Jnim, ActorKind::IslamicState]
         .into_iter()
-        .filter(|k| count(*k) > 0)
-        .max_by_key(|k| count(*k))
+        .map(|k| (k, count(k)))
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
 }
 
 fn finish(
@@ -501,7 +567,7 @@ fn finish(
     gazetteer: &Gazetteer,
 ) -> Result<IncidentData, String> {
     let (event_date, time_precision) = match (d.date, publication) {
-        (Some(day), _) => (day, TimePrecision::Day),
+        (Some((day, precision)), _) => (day, precision),
         (None, Some(p)) => (p, TimePrecision::Week),
         (None, None) => {
             return Err(
@@ -522,14 +588,16 @@ fn finish(
     };
     let location = gazetteer.location(&place.place, place.precision);
 
-    let kinds: Vec<ActorKind> = d.actors.iter().map(|a| a.0).collect();
+    let kinds: Vec<ActorKind> = d.actors.iter().map(|a| a.kind).collect();
     let mut groups: Vec<ActorKind> = Vec::new();
-    // The agent of a passive sentence first, then named groups, then "gunmen".
+    // Armed groups that acted first, then the claimant, then named groups,
+    // then "gunmen".
     for k in d
         .actors
         .iter()
-        .filter(|a| a.1 && a.0.is_armed_group())
-        .map(|a| a.0)
+        .filter(|a| a.role == Side::Agent && a.kind.is_armed_group())
+        .map(|a| a.kind)
+        .chain(d.claimant)
         .chain(kinds.iter().copied().filter(|k| k.is_named_group()))
         .chain(
             kinds
@@ -543,6 +611,10 @@ fn finish(
             groups.push(k);
         }
     }
+    if groups.first() == Some(&ActorKind::UnnamedGroup) && groups.iter().any(|g| g.is_named_group())
+    {
+        groups.retain(|g| *g != ActorKind::UnnamedGroup);
+    }
     // Generic "fighters" in a report about one named group are that group,
     // unless the report calls them unidentified.
     let generic_only = groups.iter().all(|g| *g == ActorKind::UnnamedGroup) && !d.unidentified;
@@ -554,42 +626,89 @@ fn finish(
     let has = |k: ActorKind| kinds.contains(&k);
     let sides = Sides {
         armed_groups: groups.len(),
-        state_forces: has(ActorKind::Military) || has(ActorKind::Vdp),
-        civilians: has(ActorKind::Civilians),
+        state_forces: kinds.iter().any(|k| k.is_state_side()),
+        // Civilians quoted as witnesses ("residents said") are not victims.
+        civilians: d.actors.iter().any(|a| {
+            a.kind == ActorKind::Civilians
+                && (a.role == Side::Patient
+                    || (a.role == Side::Unknown
+                        && (d.killing || d.cues.abduction || d.fatalities.is_some())))
+        }),
         killing: d.killing || d.fatalities.is_some_and(|c| c.value > 0),
     };
     let (event_type, sub) = classify(&d.cues, &sides);
-    let actor1_kind = groups.first().copied().unwrap_or(ActorKind::UnnamedGroup);
     let crowd = match event_type {
         EventType::Protests => Some("Protesters"),
         EventType::Riots => Some("Rioters"),
         _ => None,
     };
-    let actor2_kind = if let Some(g) = groups.get(1) {
-        Some(*g)
-    } else {
-        match event_type {
-            EventType::Battles | EventType::ExplosionsRemoteViolence
-                if has(ActorKind::Military) =>
-            {
-                Some(ActorKind::Military)
+    let country_of = |k: ActorKind| {
+        d.actors
+            .iter()
+            .filter(|a| a.kind == k)
+            .find_map(|a| a.country)
+    };
+    // Grammar decides who acted: the first agent that is not a civilian.
+    let agent = d
+        .actors
+        .iter()
+        .find(|a| a.role == Side::Agent && a.kind != ActorKind::Civilians);
+    let actor1_kind = match agent {
+        Some(a) if a.kind.is_state_side() => a.kind,
+        _ => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
+    };
+    let same_side = |k: ActorKind| {
+        k == actor1_kind
+            || (k.is_armed_group()
+                && actor1_kind.is_armed_group()
+                && (k == ActorKind::UnnamedGroup || actor1_kind == ActorKind::UnnamedGroup))
+            || (k.is_state_side() && actor1_kind.is_state_side())
+    };
+    let patient = d
+        .actors
+        .iter()
+        .find(|a| a.role == Side::Patient && !same_side(a.kind));
+    let actor2_kind = match patient {
+        _ if crowd.is_some() => None,
+        Some(p) if p.kind == ActorKind::UnnamedGroup => {
+            Some(groups.first().copied().unwrap_or(ActorKind::UnnamedGroup))
+        }
+        Some(p) => Some(p.kind),
+        None if actor1_kind.is_state_side() => groups.first().copied(),
+        None => {
+            if let Some(g) = groups.get(1) {
+                Some(*g)
+            } else {
+                let state = [ActorKind::Military, ActorKind::Police, ActorKind::Vdp]
+                    .into_iter()
+                    .find(|k| has(*k));
+                match event_type {
+                    EventType::Battles | EventType::ExplosionsRemoteViolence if state.is_some() => {
+                        state
+                    }
+                    EventType::Battles if has(ActorKind::Civilians) => Some(ActorKind::Civilians),
+                    EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence => {
+                        Some(ActorKind::Civilians)
+                    }
+                    _ => None,
+                }
             }
-            EventType::Battles | EventType::ExplosionsRemoteViolence if has(ActorKind::Vdp) => {
-                Some(ActorKind::Vdp)
-            }
-            EventType::Battles if has(ActorKind::Civilians) => Some(ActorKind::Civilians),
-            EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence => {
-                Some(ActorKind::Civilians)
-            }
-            _ => None,
         }
     };
-    let name = |k: ActorKind| actor_name(k, &location.country, &location.country_code, event_date);
+    let name = |k: ActorKind| match country_of(k)
+        .and_then(|cc| Gazetteer::country_name(cc).map(|n| (cc, n)))
+    {
+        Some((cc, n)) if matches!(k, ActorKind::Military | ActorKind::Police) => {
+            actor_name(k, n, cc, event_date)
+        }
+        _ => actor_name(k, &location.country, &location.country_code, event_date),
+    };
     let actor1 = match crowd {
         Some(c) => format!("{c} ({})", location.country),
         None => name(actor1_kind),
     };
     let actor2 = actor2_kind.map(name).unwrap_or_default();
+    let claimant = d.claimant.map(|k| short(k, &name(k)));
 
     let notes = notes(&NoteParts {
         date: event_date,
@@ -610,6 +729,7 @@ fn finish(
         burned: d.cues.burning,
         weapons: &d.weapons,
         inferred,
+        claimant,
     });
     Ok(IncidentData {
         event_date,
@@ -633,6 +753,8 @@ fn short(kind: ActorKind, full: &str) -> String {
         ActorKind::Vdp => "VDP".to_string(),
         ActorKind::Military => "soldiers".to_string(),
         ActorKind::Civilians => "civilians".to_string(),
+        ActorKind::Police => "police".to_string(),
+        ActorKind::Wagner => "Wagner".to_string(),
         _ => full.to_string(),
     }
 }
@@ -652,6 +774,7 @@ struct NoteParts<'a> {
     burned: bool,
     weapons: &'a [String],
     inferred: bool,
+    claimant: Option<String>,
 }
 
 /// "On 2025-07-28, JNIM attacked a military base in Dargo (Kaya province);
@@ -692,7 +815,7 @@ fn notes(p: &NoteParts<'_>) -> String {
                 s.push_str(" (vague figure, coded low)");
             }
             if p.claimed {
-                s.push_str(&format!(" (claimed by {})", p.actor1));
+                s.push_str(" (figure from the claim)");
             }
         }
         None => s.push_str("; no death toll given"),
@@ -702,6 +825,9 @@ fn notes(p: &NoteParts<'_>) -> String {
         (true, false) => s.push_str("; property seized or looted"),
         (false, true) => s.push_str("; property burned"),
         _ => {}
+    }
+    if let Some(c) = &p.claimant {
+        s.push_str(&format!("; claimed by {c}"));
     }
     if !p.weapons.is_empty() {
         s.push_str(&format!("; equipment named: {}", p.weapons.join(", ")));

@@ -4,11 +4,15 @@
 //! The stages, one file each: `sentences` (split with byte spans), `dates`,
 //! `places` (mentions and gazetteer lookups), `actors`, `event_type`,
 //! `fatalities`, `weapons`, and `incidents` (which sentences make which
-//! incident). Everything is rules written down in the module headers, so an
-//! analyst can see why an incident came out as it did.
+//! incident). `dedupe` says when two codings are one event told twice (the
+//! store uses it to merge reports); `evaluation` (tests only) scores the
+//! rules on `tests/corpus/`. Everything is rules written down in the module
+//! headers, so an analyst can see why an incident came out as it did; actor
+//! names are data in `data/actors.tsv`.
 
 mod actors;
 mod dates;
+mod dedupe;
 mod event_type;
 mod fatalities;
 mod incidents;
@@ -17,6 +21,8 @@ mod sentences;
 mod weapons;
 mod words;
 
+#[cfg(test)]
+mod evaluation;
 #[cfg(test)]
 mod tests;
 
@@ -27,6 +33,8 @@ use crate::model::IncidentData;
 
 pub use actors::{ISSP, JNIM, VDP, military_name};
 pub use dates::{Publication, publication_date};
+pub use dedupe::{SAME_PLACE_KM, same_incident};
+pub use event_type::SUB_EVENT_TYPES;
 pub use fatalities::{Count, fatalities};
 pub use sentences::{Sentence, split};
 pub use weapons::find_weapons;
@@ -64,6 +72,9 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
         gazetteer,
     );
     let mut all = publication.warnings;
+    if let Err(e) = actors::bundled_actors() {
+        all.push(format!("actors could not be named: {e}"));
+    }
     all.append(&mut warnings);
     Extraction {
         published: publication.date,

@@ -91,7 +91,7 @@ fn the_togo_barracks_attack_is_dated_saturday_and_never_placed_at_the_attackers_
 #[test]
 fn the_barsalogho_trench_massacre_is_violence_against_civilians_on_saturday() {
     let text = "On Saturday, JNIM gunmen opened fire on villagers digging trenches in the Barsalogho \
-        district, about 40 km north of Kaya. Footage shared afterwards showed bodies lying in the \
+        district, roughly 40 km north of Kaya. Footage shared afterwards showed bodies lying in the \
         trenches, now mass graves.";
     let i = only(text, Some(day(2024, 8, 25)));
     assert_eq!(
@@ -180,4 +180,74 @@ fn a_report_without_any_date_warns_and_keeps_no_undated_incident() {
     assert_eq!(e.published, None);
     assert!(e.incidents.is_empty());
     assert!(e.warnings.len() >= 2, "{:?}", e.warnings);
+}
+
+#[test]
+fn a_claim_is_written_in_the_notes_as_claimed_by_the_group() {
+    let text = "Publié le 2024-06-12\n\
+        Des jihadistes ont attaqué lundi 10 juin 2024 le poste de gendarmerie à Sebba, tuant huit gendarmes. \
+        L'assaut a été revendiqué par l'État islamique au Sahel.";
+    let i = only(text, None);
+    assert_eq!(i.actor1, "Islamic State Sahel Province");
+    assert_eq!(i.actor2, "Police Forces of Burkina Faso (2022-)");
+    assert!(
+        i.notes.contains("claimed by Islamic State Sahel Province"),
+        "{}",
+        i.notes
+    );
+}
+
+#[test]
+fn soldiers_who_killed_militants_are_the_first_actor() {
+    let text = "Published: 2024-12-16\n\
+        Nigerien troops killed 12 Islamic State fighters in a clash near Ouallam on Saturday.";
+    let i = only(text, None);
+    assert_eq!(i.actor1, "Military Forces of Niger (2023-)");
+    assert_eq!(i.actor2, "Islamic State Sahel Province");
+    assert_eq!(i.event_date, day(2024, 12, 14));
+}
+
+#[test]
+fn a_night_attack_is_dated_to_the_evening_it_began() {
+    let text = "Publié le 2024-11-18\n\
+        Des hommes armés ont attaqué le village de Tongomayel dans la nuit du 15 au 16 novembre 2024, \
+        tuant une vingtaine de villageois.";
+    let i = only(text, None);
+    assert_eq!(
+        (i.event_date, i.time_precision),
+        (day(2024, 11, 15), TimePrecision::Day)
+    );
+    assert_eq!(i.fatalities, Some(20));
+    assert_eq!(i.event_type, EventType::ViolenceAgainstCivilians);
+}
+
+#[test]
+fn last_week_gives_week_precision_and_a_vague_month_gives_month_precision() {
+    let i = only(
+        "Published: 2024-10-14\nJNIM militants abducted passengers from a bus near Gorom-Gorom last week.",
+        None,
+    );
+    assert_eq!(
+        (i.event_date, i.time_precision),
+        (day(2024, 10, 7), TimePrecision::Week)
+    );
+    assert_eq!(i.sub_event_type, "Abduction/forced disappearance");
+    let i = only(
+        "Publié le 2024-08-09\nFin juillet, des combattants de l'EIGS ont attaqué des éleveurs près de Ménaka.",
+        None,
+    );
+    assert_eq!(
+        (i.event_date, i.time_precision),
+        (day(2024, 7, 25), TimePrecision::Month)
+    );
+    assert_eq!(i.actor1, "Islamic State Sahel Province");
+}
+
+#[test]
+fn wounded_people_are_not_counted_among_the_dead() {
+    let i = only(
+        "Published: 2024-07-02\nGunmen attacked a gendarmerie post in Kantchari on Sunday, killing 3 gendarmes and wounding 11.",
+        None,
+    );
+    assert_eq!(i.fatalities, Some(3));
 }

@@ -3,7 +3,7 @@
 //! A small vocabulary of makes and kinds: the names travel well between
 //! reports ("RPG-7", "Type 56") and an analyst looks for exactly these.
 
-use super::words::words;
+use super::words::{Word, words};
 
 /// (folded words to match, label to report). Longer names come first so
 /// "Zastava M05E1 rifles" wins over "rifles".
@@ -46,7 +46,11 @@ const WEAPONS: &[(&[&str], &str)] = &[
 
 /// The weapons named in `text`, each label once, in order of appearance.
 pub fn find_weapons(text: &str) -> Vec<String> {
-    let ws = words(text);
+    find_weapons_in(&words(text))
+}
+
+/// [`find_weapons`] over words already split.
+pub fn find_weapons_in(ws: &[Word<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -80,15 +84,15 @@ mod tests {
     #[test]
     fn makes_and_models_are_listed_once_each() {
         let w = find_weapons(
-            "They took Zastava M05E1 rifles, RPG-7 launchers, PG-7V rockets and Type 56 rifles; more RPG-7 too.",
+            "They took Type 56 rifles, some PG-7V rockets, Zastava M05E1 rifles and RPG-7 launchers; more RPG-7 too.",
         );
         assert_eq!(
             w,
             vec![
-                "Zastava M05E1 rifles",
-                "RPG-7 launchers",
+                "Type 56 rifles",
                 "PG-7V rockets",
-                "Type 56 rifles"
+                "Zastava M05E1 rifles",
+                "RPG-7 launchers"
             ]
         );
     }

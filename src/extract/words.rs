@@ -35,6 +35,10 @@ impl Word<'_> {
 
 /// Lower case, accents stripped, curly apostrophes made straight.
 pub fn fold_word(s: &str) -> String {
+    // Most words are plain ASCII: no accents to strip, no curly marks.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase().replace('`', "'");
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
