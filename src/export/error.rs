@@ -11,6 +11,12 @@ pub enum ExportError {
     /// Serialising a feature failed.
     #[error("encoding GeoJSON")]
     Json(#[from] serde_json::Error),
+    /// Writing a CSV record failed.
+    #[error("writing CSV")]
+    Csv(#[from] csv::Error),
+    /// Reading the database or writing the GeoPackage (itself SQLite) failed.
+    #[error("SQLite")]
+    Sql(#[from] rusqlite::Error),
     /// The temporary file next to the target could not be created or synced.
     #[error("preparing a temporary file in {dir}")]
     TempFile {

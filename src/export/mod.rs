@@ -1,10 +1,19 @@
-//! Getting incidents out: GeoJSON (RFC 7946) with ACLED's column names, and
-//! writing files atomically so a failed export never clobbers a good one.
+//! Getting incidents out in the formats GIS tools open as-is: GeoJSON
+//! (RFC 7946) and CSV with ACLED's column names, and GeoPackage; files are
+//! written atomically so a failed export never clobbers a good one.
 
 mod atomic;
+mod csv;
 mod error;
+mod extras;
 mod geojson;
+mod gpkg;
+mod wkb;
 
 pub use atomic::write_atomic;
+pub use csv::write_acled_csv;
 pub use error::ExportError;
+pub use extras::{Extras, IncidentExtra};
 pub use geojson::{event_id, write_geojson};
+pub use gpkg::{APPLICATION_ID, USER_VERSION, write_gpkg};
+pub use wkb::{gpkg_point, wkb_point};

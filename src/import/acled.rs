@@ -1,0 +1,396 @@
+//! ACLED's column layout, shared by the CSV importer, the GeoJSON importer
+//! and the CSV export, and the one place where a row of named text fields
+//! becomes an incident.
+//!
+//! Columns the model has no field for (associated actors, inter codes,
+//! admin3, tags, ...) are kept verbatim in an `extra` JSON object stored with
+//! the incident, so an imported file exports back column for column. `year`
+//! is not kept: it is always the year of `event_date`.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::iso::{self, Country};
+use crate::model::{EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision};
+
+/// ACLED's columns in ACLED's order.
+pub const COLUMNS: [&str; 31] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+];
+
+/// Positions in `COLUMNS`.
+pub mod col {
+    pub const EVENT_ID_CNTY: usize = 0;
+    pub const EVENT_DATE: usize = 1;
+    pub const YEAR: usize = 2;
+    pub const TIME_PRECISION: usize = 3;
+    pub const DISORDER_TYPE: usize = 4;
+    pub const EVENT_TYPE: usize = 5;
+    pub const SUB_EVENT_TYPE: usize = 6;
+    pub const ACTOR1: usize = 7;
+    pub const ASSOC_ACTOR_1: usize = 8;
+    pub const INTER1: usize = 9;
+    pub const ACTOR2: usize = 10;
+    pub const ASSOC_ACTOR_2: usize = 11;
+    pub const INTER2: usize = 12;
+    pub const INTERACTION: usize = 13;
+    pub const CIVILIAN_TARGETING: usize = 14;
+    pub const ISO: usize = 15;
+    pub const REGION: usize = 16;
+    pub const COUNTRY: usize = 17;
+    pub const ADMIN1: usize = 18;
+    pub const ADMIN2: usize = 19;
+    pub const ADMIN3: usize = 20;
+    pub const LOCATION: usize = 21;
+    pub const LATITUDE: usize = 22;
+    pub const LONGITUDE: usize = 23;
+    pub const GEO_PRECISION: usize = 24;
+    pub const SOURCE: usize = 25;
+    pub const SOURCE_SCALE: usize = 26;
+    pub const NOTES: usize = 27;
+    pub const FATALITIES: usize = 28;
+    pub const TAGS: usize = 29;
+    pub const TIMESTAMP: usize = 30;
+}
+
+/// Columns a file must have: without them there is no incident to place.
+pub const REQUIRED: [usize; 7] = [
+    col::EVENT_DATE,
+    col::EVENT_TYPE,
+    col::ACTOR1,
+    col::COUNTRY,
+    col::LOCATION,
+    col::LATITUDE,
+    col::LONGITUDE,
+];
+
+/// Columns kept verbatim in `extra` because the model has no field for them.
+pub const EXTRA: [usize; 14] = [
+    col::EVENT_ID_CNTY,
+    col::DISORDER_TYPE,
+    col::ASSOC_ACTOR_1,
+    col::INTER1,
+    col::ASSOC_ACTOR_2,
+    col::INTER2,
+    col::INTERACTION,
+    col::CIVILIAN_TARGETING,
+    col::ISO,
+    col::REGION,
+    col::ADMIN3,
+    col::SOURCE_SCALE,
+    col::TAGS,
+    col::TIMESTAMP,
+];
+
+/// The position of a column name in `COLUMNS`.
+pub fn column_index(name: &str) -> Option<usize> {
+    COLUMNS.iter().position(|c| *c == name)
+}
+
+/// One row ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRow {
+    pub data: IncidentData,
+    /// The row's own `source` column.
+    pub source: String,
+    /// The `extra` JSON object (ACLED columns without a model field).
+    pub extra: String,
+}
+
+/// Reads ACLED's `event_date`: `2024-07-21` in recent downloads, `21 July
+/// 2024` in older ones.
+pub fn parse_event_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+}
+
+/// ACLED's `disorder_type` for an event type, for incidents that have none stored.
+pub fn disorder_type(event_type: EventType) -> &'static str {
+    match event_type {
+        EventType::Battles
+        | EventType::ExplosionsRemoteViolence
+        | EventType::ViolenceAgainstCivilians => "Political violence",
+        EventType::Protests | EventType::Riots => "Demonstrations",
+        EventType::StrategicDevelopments => "Strategic developments",
+    }
+}
+
+fn precision<T: TryFrom<u8>>(what: &str, text: &str, default: T) -> Result<T, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(default);
+    }
+    text.parse::<u8>()
+        .ok()
+        .and_then(|code| T::try_from(code).ok())
+        .ok_or_else(|| format!("{what} {text:?} is not 1, 2 or 3"))
+}
+
+fn coordinate(what: &str, text: &str, limit: f64) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| format!("{what} {text:?} is not a number"))?;
+    if value.abs() > limit {
+        return Err(format!(
+            "{what} {value} is outside -{limit}..{limit} degrees (are latitude and longitude swapped?)"
+        ));
+    }
+    Ok(value)
+}
+
+/// Checks a point against the range of degrees and its own country's box.
+pub fn check_point(lon: f64, lat: f64, country: Option<&Country>) -> Result<(), String> {
+    if !lat.is_finite() || lat.abs() > 90.0 {
+        return Err(format!(
+            "latitude {lat} is outside -90..90 degrees (are latitude and longitude swapped?)"
+        ));
+    }
+    if !lon.is_finite() || lon.abs() > 180.0 {
+        return Err(format!("longitude {lon} is outside -180..180 degrees"));
+    }
+    if let Some(country) = country
+        && !country.contains(lon, lat)
+    {
+        return Err(format!(
+            "the point (longitude {lon}, latitude {lat}) lies outside {}; are latitude and longitude swapped?",
+            country.name
+        ));
+    }
+    Ok(())
+}
+
+/// The fields of one row, by position in `COLUMNS`, plus columns outside
+/// ACLED's layout (kept in `extra`) and what a GeoJSON feature adds.
+pub struct Fields<'a> {
+    pub values: [Option<&'a str>; 31],
+    pub unknown: Vec<(&'a str, &'a str)>,
+    /// A GeoJSON geometry, which wins over the `latitude`/`longitude` properties.
+    pub point: Option<(f64, f64)>,
+    /// A GeoJSON `country_code` property (alpha-2), used when `iso` is absent.
+    pub country_code: Option<&'a str>,
+    pub weapons: Vec<String>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new() -> Fields<'a> {
+        Fields {
+            values: [None; 31],
+            unknown: Vec::new(),
+            point: None,
+            country_code: None,
+            weapons: Vec::new(),
+        }
+    }
+
+    fn get(&self, column: usize) -> &'a str {
+        self.values[column].unwrap_or("")
+    }
+
+    /// Turns the fields into a row to store, or says what is wrong with them.
+    pub fn into_row(self) -> Result<ImportRow, String> {
+        let date_text = self.get(col::EVENT_DATE);
+        let event_date = parse_event_date(date_text).ok_or_else(|| {
+            format!("event_date {date_text:?} is not a date (YYYY-MM-DD or \"21 July 2024\")")
+        })?;
+        let type_text = self.get(col::EVENT_TYPE);
+        let event_type = EventType::from_label(type_text)
+            .ok_or_else(|| format!("event_type {type_text:?} is not one of ACLED's six"))?;
+        let time_precision = precision(
+            "time_precision",
+            self.get(col::TIME_PRECISION),
+            TimePrecision::Day,
+        )?;
+        let geo_precision = precision(
+            "geo_precision",
+            self.get(col::GEO_PRECISION),
+            GeoPrecision::Exact,
+        )?;
+        let country_name = self.get(col::COUNTRY);
+        let iso_text = self.get(col::ISO).trim();
+        let country = if iso_text.is_empty() {
+            self.country_code
+                .and_then(iso::by_alpha2)
+                .or_else(|| iso::by_name(country_name))
+        } else {
+            iso::by_numeric(iso_text)
+        };
+        let (lon, lat) = match self.point {
+            Some(point) => point,
+            None => (
+                coordinate("longitude", self.get(col::LONGITUDE), 180.0)?,
+                coordinate("latitude", self.get(col::LATITUDE), 90.0)?,
+            ),
+        };
+        check_point(lon, lat, country)?;
+        let fatalities_text = self.get(col::FATALITIES).trim();
+        let fatalities = if fatalities_text.is_empty() {
+            None
+        } else {
+            Some(fatalities_text.parse::<u32>().map_err(|_| {
+                format!("fatalities {fatalities_text:?} is not a whole number of people")
+            })?)
+        };
+        if let Some(year) = self.values[col::YEAR]
+            .map(str::trim)
+            .filter(|y| !y.is_empty())
+            && year.parse::<i32>().ok() != Some(event_date.year())
+        {
+            return Err(format!(
+                "year {year:?} is not the year of event_date {event_date}"
+            ));
+        }
+        let country_code = match (country, self.country_code) {
+            (Some(c), _) => c.alpha2.to_owned(),
+            (None, Some(code)) => code.trim().to_owned(),
+            (None, None) => String::new(),
+        };
+        let mut extra: BTreeMap<&str, &str> = BTreeMap::new();
+        for column in EXTRA {
+            if let Some(value) = self.values[column] {
+                extra.insert(COLUMNS[column], value);
+            }
+        }
+        for (name, value) in &self.unknown {
+            extra.insert(name, value);
+        }
+        let extra = serde_json::to_string(&extra).map_err(|e| e.to_string())?;
+        let source = self.get(col::SOURCE).to_owned();
+        let data = IncidentData {
+            event_date,
+            time_precision,
+            event_type,
+            sub_event_type: self.get(col::SUB_EVENT_TYPE).to_owned(),
+            actor1: self.get(col::ACTOR1).to_owned(),
+            actor2: self.get(col::ACTOR2).to_owned(),
+            fatalities,
+            location: Location {
+                name: self.get(col::LOCATION).to_owned(),
+                place_id: None,
+                latitude: lat,
+                longitude: lon,
+                country: country_name.to_owned(),
+                country_code,
+                admin1: self.get(col::ADMIN1).to_owned(),
+                admin2: self.get(col::ADMIN2).to_owned(),
+                geo_precision,
+            },
+            notes: self.get(col::NOTES).to_owned(),
+            evidence: Span::new(0, 0),
+            weapons: self.weapons,
+        };
+        Ok(ImportRow {
+            data,
+            source,
+            extra,
+        })
+    }
+}
+
+impl Default for Fields<'_> {
+    fn default() -> Self {
+        Fields::new()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    fn djibo() -> Fields<'static> {
+        let mut f = Fields::new();
+        f.values[col::EVENT_DATE] = Some("2024-07-21");
+        f.values[col::EVENT_TYPE] = Some("Battles");
+        f.values[col::ACTOR1] = Some("JNIM");
+        f.values[col::ISO] = Some("854");
+        f.values[col::COUNTRY] = Some("Burkina Faso");
+        f.values[col::LOCATION] = Some("Djibo");
+        f.values[col::LATITUDE] = Some("14.1022");
+        f.values[col::LONGITUDE] = Some("-1.6306");
+        f.values[col::INTER1] = Some("2");
+        f
+    }
+
+    #[test]
+    fn both_acled_date_styles_are_read() {
+        let d = NaiveDate::from_ymd_opt(2024, 7, 21);
+        assert_eq!(parse_event_date("2024-07-21"), d);
+        assert_eq!(parse_event_date("21 July 2024"), d);
+        assert_eq!(parse_event_date("July 21st"), None);
+    }
+
+    #[test]
+    fn a_row_keeps_model_fields_and_puts_the_rest_in_extra() {
+        let row = djibo().into_row().unwrap();
+        assert_eq!(row.data.location.country_code, "BF");
+        assert_eq!(row.data.location.latitude, 14.1022);
+        assert_eq!(row.data.fatalities, None);
+        let extra: serde_json::Value = serde_json::from_str(&row.extra).unwrap();
+        assert_eq!(extra["inter1"], "2");
+        assert_eq!(extra["iso"], "854");
+    }
+
+    #[test]
+    fn a_swapped_point_is_refused_for_its_country() {
+        let mut f = djibo();
+        f.values[col::LATITUDE] = Some("-1.6306");
+        f.values[col::LONGITUDE] = Some("14.1022");
+        assert!(f.into_row().unwrap_err().contains("swapped"));
+        let mut f = djibo();
+        f.values[col::LATITUDE] = Some("114.1");
+        assert!(f.into_row().unwrap_err().contains("latitude"));
+    }
+
+    #[test]
+    fn an_unknown_event_type_or_negative_fatalities_is_refused() {
+        let mut f = djibo();
+        f.values[col::EVENT_TYPE] = Some("Picnic");
+        assert!(f.into_row().unwrap_err().contains("event_type"));
+        let mut f = djibo();
+        f.values[col::FATALITIES] = Some("-3");
+        assert!(f.into_row().unwrap_err().contains("fatalities"));
+    }
+
+    #[test]
+    fn a_year_that_contradicts_the_date_is_refused() {
+        let mut f = djibo();
+        f.values[col::YEAR] = Some("2023");
+        assert!(f.into_row().unwrap_err().contains("year"));
+    }
+}

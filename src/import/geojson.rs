@@ -1,0 +1,101 @@
+//! GeoJSON in: the inverse of the GeoJSON export. A FeatureCollection of
+//! Point features whose properties carry ACLED's column names (our own
+//! export's `event_id` and `country_code` are understood too).
+//!
+//! Each feature is checked while it is parsed, so serde_json reports a bad
+//! one (a LineString, a point outside its country) at its line and column.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::acled::{Fields, ImportRow, col, column_index};
+
+#[derive(Deserialize)]
+enum CollectionType {
+    FeatureCollection,
+}
+
+#[derive(Deserialize)]
+enum FeatureType {
+    Feature,
+}
+
+/// Only points are incidents; any other geometry type fails to parse.
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum Geometry {
+    Point { coordinates: Vec<f64> },
+}
+
+#[derive(Deserialize)]
+pub(super) struct Collection {
+    #[serde(rename = "type")]
+    _kind: CollectionType,
+    pub features: Vec<Feature>,
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "RawFeature")]
+pub(super) struct Feature(pub ImportRow);
+
+#[derive(Deserialize)]
+struct RawFeature {
+    #[serde(rename = "type")]
+    _kind: FeatureType,
+    geometry: Option<Geometry>,
+    #[serde(default)]
+    properties: Option<BTreeMap<String, Value>>,
+}
+
+fn text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl TryFrom<RawFeature> for Feature {
+    type Error = String;
+
+    fn try_from(raw: RawFeature) -> Result<Feature, String> {
+        let Some(Geometry::Point { coordinates }) = raw.geometry else {
+            return Err("a feature without a geometry; only Point features are imported".into());
+        };
+        let [lon, lat] = coordinates[..] else {
+            return Err(format!(
+                "a Point needs [longitude, latitude], found {} number(s)",
+                coordinates.len()
+            ));
+        };
+        let properties = raw.properties.unwrap_or_default();
+        let mut weapons = Vec::new();
+        let mut owned: Vec<(&str, String)> = Vec::with_capacity(properties.len());
+        for (key, value) in &properties {
+            if let ("weapons", Value::Array(items)) = (key.as_str(), value) {
+                weapons = items.iter().map(text).collect();
+                continue;
+            }
+            owned.push((key.as_str(), text(value)));
+        }
+        let mut fields = Fields::new();
+        fields.point = Some((lon, lat));
+        fields.weapons = weapons;
+        let has_acled_id = properties.contains_key("event_id_cnty");
+        for (key, value) in &owned {
+            match (*key, column_index(key)) {
+                // Latitude and longitude come from the geometry.
+                ("latitude" | "longitude", _) => {}
+                ("event_id", _) if !has_acled_id => {
+                    fields.values[col::EVENT_ID_CNTY] = Some(value);
+                }
+                ("country_code", _) => fields.country_code = Some(value),
+                (_, Some(c)) => fields.values[c] = Some(value),
+                (name, None) => fields.unknown.push((name, value)),
+            }
+        }
+        fields.into_row().map(Feature)
+    }
+}

@@ -1,0 +1,120 @@
+//! Writing imported rows: one synthetic report per imported file, then the
+//! rows through one prepared statement, all in the caller's transaction.
+//!
+//! The synthetic report's text names the file's SHA-256 (and not its name),
+//! so the reports table's unique content hash catches the same file imported
+//! twice, even renamed. Each row's own ACLED `source` goes into the
+//! incidents' `source` column and the ACLED columns without a model field
+//! into `extra` (see migration 2).
+
+use rusqlite::{Connection, OptionalExtension, Statement, params};
+use sha2::{Digest, Sha256};
+
+use super::acled::ImportRow;
+
+/// Lower-case hex of a SHA-256 digest.
+pub fn hex(digest: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(digest.len() * 2);
+    for byte in digest {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+/// The text of the report standing for an imported file.
+pub fn report_text(kind: &str, file_hash: &str) -> String {
+    format!(
+        "Incidents imported from a {kind} file, not read from a news report. \
+         SHA-256 of the file: {file_hash}. Each incident keeps its own source."
+    )
+}
+
+/// The id of an already stored report with this text, if any.
+pub fn existing_report(conn: &Connection, text: &str) -> rusqlite::Result<Option<i64>> {
+    let hash = hex(&Sha256::digest(text.as_bytes()));
+    conn.query_row(
+        "SELECT id FROM reports WHERE content_hash = ?1",
+        [hash],
+        |row| row.get(0),
+    )
+    .optional()
+}
+
+/// Stores the report standing for an imported file; returns its id.
+pub fn insert_report(conn: &Connection, source_name: &str, text: &str) -> rusqlite::Result<i64> {
+    let hash = hex(&Sha256::digest(text.as_bytes()));
+    conn.execute(
+        "INSERT INTO reports (source_name, published, text, content_hash, ingested_at)
+         VALUES (?1, NULL, ?2, ?3, ?4)",
+        params![source_name, text, hash, chrono::Utc::now().to_rfc3339()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Inserts rows of one report through a statement prepared once.
+pub struct Inserter<'c> {
+    stmt: Statement<'c>,
+    /// Links each row to the report it came from (migration 4), as the
+    /// store does for incidents read from reports.
+    link: Statement<'c>,
+    report_id: i64,
+}
+
+impl<'c> Inserter<'c> {
+    pub fn new(conn: &'c Connection, report_id: i64) -> rusqlite::Result<Inserter<'c>> {
+        let stmt = conn.prepare(
+            "INSERT INTO incidents (report_id, event_date, time_precision, event_type,
+                 sub_event_type, actor1, actor2, fatalities, location, place_id, latitude,
+                 longitude, country, country_code, admin1, admin2, geo_precision, notes,
+                 evidence_start, evidence_end, weapons, source, extra)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11, ?12, ?13, ?14, ?15,
+                 ?16, ?17, 0, 0, ?18, ?19, ?20)",
+        )?;
+        let link = conn.prepare(
+            "INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
+             VALUES (?1, ?2, 0, 0)",
+        )?;
+        Ok(Inserter {
+            stmt,
+            link,
+            report_id,
+        })
+    }
+
+    pub fn insert(&mut self, row: &ImportRow) -> rusqlite::Result<()> {
+        let data = &row.data;
+        let loc = &data.location;
+        let weapons = if data.weapons.is_empty() {
+            "[]".to_owned()
+        } else {
+            serde_json::to_string(&data.weapons)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
+        };
+        let id = self.stmt.insert(params![
+            self.report_id,
+            data.event_date.format("%Y-%m-%d").to_string(),
+            data.time_precision.code(),
+            data.event_type.label(),
+            data.sub_event_type,
+            data.actor1,
+            data.actor2,
+            data.fatalities,
+            loc.name,
+            loc.latitude,
+            loc.longitude,
+            loc.country,
+            loc.country_code,
+            loc.admin1,
+            loc.admin2,
+            loc.geo_precision.code(),
+            data.notes,
+            weapons,
+            row.source,
+            row.extra,
+        ])?;
+        self.link.execute(params![id, self.report_id])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,158 @@
+//! Importer tests against real database files in a temporary directory:
+//! round trips through both formats, duplicates, and all-or-nothing.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::export::{Extras, write_acled_csv, write_geojson};
+use crate::store::IncidentFilter;
+
+/// Invented rows in ACLED's layout; the second uses the older date style,
+/// the third has every optional column empty.
+const ACLED: &str = "\
+event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+BFO9001,2024-07-21,2024,1,Political violence,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,Military Forces of Burkina Faso (2022-),VDP: Volunteers for the Defense of the Homeland,1,12,,854,Western Africa,Burkina Faso,Sahel,Soum,Djibo,Djibo,14.1022,-1.6306,1,Invented Wire; Local Radio,National-Regional,\"Invented row, with a comma and \"\"quotes\"\".\",12,crowd size=no report,1721900000
+MLI9002,21 July 2023,2023,2,Political violence,Violence against civilians,Attack,Unidentified Armed Group (Mali),,3,Civilians (Mali),Farmers (Mali),7,37,Civilian targeting,466,Western Africa,Mali,Mopti,Bandiagara,Bandiagara,Sangha,14.4667,-3.3,2,Invented Paper,Subnational,Second invented row.,0,,1690000000
+NIG9003,2025-01-05,2025,3,,Strategic developments,Other,Military Forces of Niger (2023-),,,,,,,,562,,Niger,Tillaberi,,,Ayorou,14.7308,0.9174,3,,,,0,,
+";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn export_csv(db: &Path) -> String {
+    let store = Store::open(db).unwrap();
+    let incidents = store.incidents(&IncidentFilter::default()).unwrap();
+    let extras = Extras::load(&connect(db).unwrap()).unwrap();
+    let mut out = Vec::new();
+    write_acled_csv(&incidents, &extras, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn records(text: &str) -> Vec<::csv::StringRecord> {
+    ::csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn an_acled_csv_exports_back_column_for_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let file = write(dir.path(), "acled.csv", ACLED);
+    let summary = import_into(&db, &file).unwrap();
+    assert_eq!((summary.rows, summary.duplicate), (3, false));
+    assert_eq!(summary.format, Format::AcledCsv);
+    let exported = export_csv(&db);
+    // The export is ordered by date; compare in the file's order.
+    let (before, mut after) = (records(ACLED), records(&exported));
+    let order: Vec<String> = before.iter().map(|r| r[0].to_owned()).collect();
+    after.sort_by_key(|r| order.iter().position(|id| id == &r[0]));
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        for (i, name) in COLUMNS.iter().enumerate() {
+            if *name == "event_date" {
+                assert_eq!(
+                    acled::parse_event_date(&b[i]),
+                    acled::parse_event_date(&a[i])
+                );
+            } else {
+                assert_eq!(&b[i], &a[i], "column {name} of {}", &b[0]);
+            }
+        }
+    }
+    assert_eq!(&after[1][1], "2023-07-21", "old-style dates come out ISO");
+}
+
+#[test]
+fn the_same_file_imported_twice_is_stored_once_even_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let first = import_into(&db, &write(dir.path(), "a.csv", ACLED)).unwrap();
+    let again = import_into(&db, &write(dir.path(), "b.csv", ACLED)).unwrap();
+    assert!(again.duplicate);
+    assert_eq!(again.report_id, first.report_id);
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.incident_count().unwrap(), 3);
+    for incident in store.incidents(&IncidentFilter::default()).unwrap() {
+        assert_eq!(incident.report_id, first.report_id);
+        assert_eq!(
+            incident.source, "a.csv",
+            "the report is named after the file"
+        );
+        let sources = store.incident_sources(incident.id).unwrap();
+        assert_eq!(sources.len(), 1, "each row is linked to the file's report");
+    }
+}
+
+#[test]
+fn a_bad_last_row_leaves_no_row_of_the_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let text = format!(
+        "{ACLED}XXX1,2025-01-06,2025,1,,Battles,Armed clash,A,,,,,,,,854,,Burkina Faso,,,,Nowhere,95.0,-1.0,1,,,,0,,\n"
+    );
+    let err = import_into(&db, &write(dir.path(), "bad.csv", &text)).unwrap_err();
+    assert!(matches!(err, ImportError::Row { line: 5, .. }), "{err:?}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.incident_count().unwrap(), 0);
+    assert_eq!(store.report_count().unwrap(), 0);
+}
+
+#[test]
+fn our_geojson_export_imports_back_with_its_attributes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    import_into(&db, &write(dir.path(), "acled.csv", ACLED)).unwrap();
+    let store = Store::open(&db).unwrap();
+    let mut incidents = store.incidents(&IncidentFilter::default()).unwrap();
+    Extras::load(&connect(&db).unwrap())
+        .unwrap()
+        .apply_sources(&mut incidents);
+    let mut geojson = Vec::new();
+    write_geojson(&incidents, &mut geojson).unwrap();
+    let file = dir.path().join("out.geojson");
+    std::fs::write(&file, &geojson).unwrap();
+
+    let db2 = dir.path().join("second.sqlite");
+    let summary = import_into(&db2, &file).unwrap();
+    assert_eq!((summary.rows, summary.format), (3, Format::GeoJson));
+    let second = Store::open(&db2).unwrap();
+    let mut again = second.incidents(&IncidentFilter::default()).unwrap();
+    Extras::load(&connect(&db2).unwrap())
+        .unwrap()
+        .apply_sources(&mut again);
+    for (a, b) in incidents.iter().zip(&again) {
+        assert_eq!(a.data, b.data);
+        assert_eq!(a.source, b.source);
+    }
+}
+
+#[test]
+fn a_linestring_feature_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let text = "{\"type\":\"FeatureCollection\",\"features\":[\n\
+        {\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]},\"properties\":{}}\n]}\n";
+    let err = import_into(&db, &write(dir.path(), "line.geojson", text)).unwrap_err();
+    assert!(matches!(err, ImportError::Json { line: 2, .. }), "{err:?}");
+    let chain = format!("{:#}", anyhow::Error::from(err));
+    assert!(chain.contains("LineString"), "{chain}");
+}
+
+#[test]
+fn content_decides_the_format_before_the_extension() {
+    assert_eq!(
+        detect(Path::new("x.txt"), b"  {\"type\""),
+        Some(Format::GeoJson)
+    );
+    assert_eq!(detect(Path::new("x.csv"), b"a,b\n"), Some(Format::AcledCsv));
+    assert_eq!(
+        detect(Path::new("x.txt"), b"event_id_cnty,event_date\n"),
+        Some(Format::AcledCsv)
+    );
+    assert_eq!(detect(Path::new("x.txt"), b"hello"), None);
+}
