@@ -1,43 +1,91 @@
 //! `AtlasApp`: the window's state and one frame of it.
 //!
-//! All incidents are loaded into memory once (and again after an ingest):
-//! a few thousand rows filter faster in a loop than through SQLite on every
-//! slider move. The panels only read this state and return commands, which
-//! `apply` carries out after the frame.
+//! All incidents are loaded into memory, sorted by date, with their points
+//! projected once to the unit Mercator square. What is shown (`visible`),
+//! the list's order and the histogram are cached and recomputed only when
+//! the data, the window, the filters or the sort change; a frame then only
+//! lays the markers out. The panels read this state and return commands,
+//! which `apply` carries out after the frame.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::Context as _;
-use egui::Ui;
+use egui::{Key, Ui};
 
-use super::command::{Command, Outcome, error_chain};
-use super::details;
+use super::command::{Command, Outcome, Panel, error_chain};
+use super::details::{self, DetailsForm};
 use super::export::{self, ExportForm};
+use super::filters::{self, Choices};
 use super::import::{self, ImportForm};
 use super::legend;
+use super::list;
 use super::map_view::MapView;
-use super::markers;
-use super::timeline;
+use super::markers::Drawn;
+use super::state::State;
+use super::timeline::{self, DateFields, TimelineView};
 use crate::basemap::{Basemap, towns_from_places};
 use crate::ingest::{IngestError, IngestSummary, ingest_text, read_report};
 use crate::model::{Incident, Report, TimeWindow};
 use crate::setup::Workspace;
 use crate::store::IncidentFilter;
+use crate::view::{self, Bin, Filters, SortKey, Step, next_window};
+
+/// What the caches were computed from; any change recomputes them.
+#[derive(Debug, Clone, PartialEq)]
+struct CacheKey {
+    revision: u64,
+    window: Option<TimeWindow>,
+    filters: Filters,
+    sort: SortKey,
+    bins: Step,
+}
+
+/// Results that only change when the data or the analyst's choices change.
+#[derive(Debug, Default)]
+struct Cache {
+    key: Option<CacheKey>,
+    /// Indices into `incidents` of what is shown, in date order.
+    visible: Vec<usize>,
+    /// The same, in the list's order.
+    rows: Vec<usize>,
+    /// The histogram, over every date, with the other filters applied.
+    bins: Vec<Bin>,
+}
+
+/// The last deleted incident, kept for Undo.
+#[derive(Debug)]
+struct Deleted {
+    incident: Incident,
+}
 
 /// The whole window's state.
 pub struct AtlasApp {
     workspace: Workspace,
     basemap: Basemap,
-    /// Every stored incident, oldest first.
+    /// Every stored incident, oldest first (then by id).
     incidents: Vec<Incident>,
-    /// The timeline's window; `None` only while there are no incidents.
-    window: Option<TimeWindow>,
+    /// Each incident's point on the unit Mercator square, parallel to `incidents`.
+    points: Vec<[f64; 2]>,
+    /// Bumped whenever `incidents` changes.
+    revision: u64,
+    choices: Choices,
+    /// What is persisted between sessions.
+    state: State,
+    /// The full-text search's answer for `state.filters.search`.
+    hits: Option<HashSet<i64>>,
+    cache: Cache,
     /// The selected incident's id and its report (read once, on selection).
     selected: Option<(i64, Option<Report>)>,
+    /// The list scrolls to this incident on the next frame.
+    scroll_to: Option<i64>,
+    deleted: Option<Deleted>,
     map: MapView,
+    dates: DateFields,
+    details: DetailsForm,
     import: ImportForm,
     export: ExportForm,
-    /// A failure to read the database, shown in the toolbar until the next success.
+    /// A failure to read or write the database, shown in the toolbar until the next success.
     load_error: Option<String>,
 }
 
@@ -50,18 +98,51 @@ impl AtlasApp {
             .context("decoding the bundled boundaries")?
             .with_towns(towns);
         let incidents = load_incidents(&workspace).context("reading incidents")?;
-        let window = timeline::full_range(&incidents);
-        Ok(AtlasApp {
+        let mut app = AtlasApp {
             workspace,
             basemap,
-            incidents,
-            window,
+            incidents: Vec::new(),
+            points: Vec::new(),
+            revision: 0,
+            choices: Choices::default(),
+            state: State::default(),
+            hits: None,
+            cache: Cache::default(),
             selected: None,
+            scroll_to: None,
+            deleted: None,
             map: MapView::new(),
+            dates: DateFields::default(),
+            details: DetailsForm::default(),
             import: ImportForm::default(),
             export: ExportForm::default(),
             load_error: None,
-        })
+        };
+        app.set_incidents(incidents);
+        app.state.window = timeline::full_range(&app.incidents);
+        Ok(app)
+    }
+
+    /// Takes up a persisted state: the map view, window, filters, panels.
+    pub fn restore(&mut self, state: State) {
+        self.map.restore(state.centre, state.zoom);
+        let search_changed = state.filters.search != self.state.filters.search;
+        self.state = state;
+        self.state.playback.playing = false;
+        if self.state.window.is_none() {
+            self.state.window = timeline::full_range(&self.incidents);
+        }
+        if search_changed {
+            self.run_search();
+        }
+    }
+
+    /// The state to persist, as it stands.
+    pub fn persisted(&self) -> State {
+        let mut state = self.state.clone();
+        state.centre = self.map.centre();
+        state.zoom = self.map.zoom_level();
+        state
     }
 
     /// Every incident in memory, oldest first.
@@ -70,12 +151,37 @@ impl AtlasApp {
     }
 
     pub fn window(&self) -> Option<TimeWindow> {
-        self.window
+        self.state.window
     }
 
-    /// Indices (into `incidents()`) of the incidents the timeline lets through.
+    pub fn filters(&self) -> &Filters {
+        &self.state.filters
+    }
+
+    pub fn playing(&self) -> bool {
+        self.state.playback.playing
+    }
+
+    /// Indices (into `incidents()`) of the incidents shown: inside the
+    /// window and through the filters, in date order.
     pub fn visible(&self) -> Vec<usize> {
-        markers::visible(&self.incidents, self.window)
+        let hits = self.hits.as_ref();
+        view::visible(
+            &self.incidents,
+            self.state.window,
+            &self.state.filters,
+            hits,
+        )
+    }
+
+    /// The histogram's bars as last drawn.
+    pub fn histogram(&self) -> &[Bin] {
+        &self.cache.bins
+    }
+
+    /// The list's rows (indices into `incidents()`) as last drawn.
+    pub fn rows(&self) -> &[usize] {
+        &self.cache.rows
     }
 
     pub fn selected(&self) -> Option<&Incident> {
@@ -83,13 +189,33 @@ impl AtlasApp {
         self.incidents.iter().find(|i| i.id == *id)
     }
 
-    /// Where each marker was drawn in the last frame: (incident id, screen position).
-    pub fn drawn_markers(&self) -> &[(i64, egui::Pos2)] {
-        self.map.markers()
+    /// Where markers and clusters were drawn in the last frame.
+    pub fn drawn(&self) -> &Drawn {
+        self.map.drawn()
+    }
+
+    /// Where each single marker was drawn in the last frame: (incident id, screen position).
+    pub fn drawn_markers(&self) -> Vec<(i64, egui::Pos2)> {
+        self.map
+            .drawn()
+            .singles
+            .iter()
+            .map(|(id, pos, _)| (*id, *pos))
+            .collect()
+    }
+
+    /// The store behind the window (tests read back what was saved).
+    #[cfg(test)]
+    pub(crate) fn workspace_store(&self) -> &crate::store::Store {
+        &self.workspace.store
     }
 
     pub fn map_zoom(&self) -> f64 {
         self.map.zoom_level()
+    }
+
+    pub fn map_centre(&self) -> [f64; 2] {
+        self.map.centre()
     }
 
     /// The path typed in the export form (tests point it at a temporary file).
@@ -97,10 +223,63 @@ impl AtlasApp {
         self.export.path = path.display().to_string();
     }
 
+    fn set_incidents(&mut self, mut incidents: Vec<Incident>) {
+        incidents.sort_by_key(|i| (i.data.event_date, i.id));
+        self.points = incidents
+            .iter()
+            .map(|i| view::mercator(i.data.location.longitude, i.data.location.latitude))
+            .collect();
+        self.choices = Choices::of(&incidents);
+        self.incidents = incidents;
+        self.revision += 1;
+    }
+
+    /// Recomputes what is shown if anything it depends on changed.
+    fn refresh(&mut self) {
+        let key = CacheKey {
+            revision: self.revision,
+            window: self.state.window,
+            filters: self.state.filters.clone(),
+            sort: self.state.sort,
+            bins: self.state.bins,
+        };
+        if self.cache.key.as_ref() == Some(&key) {
+            return;
+        }
+        let old = self.cache.key.take();
+        let hits = self.hits.as_ref();
+        let visible = self.visible();
+        let mut rows = visible.clone();
+        view::sort_rows(&mut rows, &self.incidents, key.sort);
+        let histogram_stale = old.as_ref().is_none_or(|o| {
+            o.revision != key.revision || o.filters != key.filters || o.bins != key.bins
+        });
+        if histogram_stale {
+            let everything = view::visible(&self.incidents, None, &key.filters, hits);
+            self.cache.bins = match timeline::full_range(&self.incidents) {
+                Some(range) => view::bins(
+                    everything
+                        .iter()
+                        .filter_map(|&i| self.incidents.get(i))
+                        .map(|i| i.data.event_date),
+                    range,
+                    key.bins,
+                ),
+                None => Vec::new(),
+            };
+        }
+        self.cache.visible = visible;
+        self.cache.rows = rows;
+        self.cache.key = Some(key);
+    }
+
     /// Draws the whole window into `ui`, then applies what was asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
-        let visible = self.visible();
+        self.refresh();
         let mut commands: Vec<Command> = Vec::new();
+        commands.extend(self.keyboard_and_clock(ui));
+        let total = self.incidents.len();
+        let shown = self.cache.visible.len();
 
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -116,6 +295,28 @@ impl AtlasApp {
                 if ui.button("Reset view").clicked() {
                     commands.push(Command::ResetView);
                 }
+                ui.separator();
+                let panels = self.state.panels;
+                for (panel, open, label) in [
+                    (Panel::Filters, panels.filters, "Filters panel"),
+                    (Panel::List, panels.list, "List panel"),
+                    (Panel::Details, panels.details, "Details panel"),
+                ] {
+                    if ui.selectable_label(open, label).clicked() {
+                        commands.push(Command::ShowPanel { panel, open: !open });
+                    }
+                }
+                if let Some(deleted) = &self.deleted {
+                    ui.separator();
+                    ui.label(format!(
+                        "Deleted {} at {}",
+                        deleted.incident.data.event_type.label(),
+                        deleted.incident.data.location.name
+                    ));
+                    if ui.button("Undo").clicked() {
+                        commands.push(Command::UndoDelete);
+                    }
+                }
                 if let Some(error) = &self.load_error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
@@ -123,40 +324,104 @@ impl AtlasApp {
         });
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
-            commands.extend(timeline::show(
-                ui,
-                &self.incidents,
-                self.window,
-                visible.len(),
-            ));
+            let view = TimelineView {
+                range: timeline::full_range(&self.incidents),
+                window: self.state.window,
+                bins: &self.cache.bins,
+                bin_step: self.state.bins,
+                playback: &self.state.playback,
+                shown,
+                total,
+            };
+            commands.extend(timeline::show(ui, &mut self.dates, &view));
             ui.add_space(4.0);
         });
-        egui::Panel::left("import")
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    commands.extend(import::show(ui, &mut self.import));
-                    ui.separator();
-                    commands.extend(export::show(ui, &mut self.export, visible.len()));
+        if self.state.panels.filters {
+            egui::Panel::left("filters")
+                .default_size(290.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        commands.extend(filters::show(
+                            ui,
+                            &self.state.filters,
+                            &self.choices,
+                            shown,
+                            total,
+                        ));
+                        ui.separator();
+                        egui::CollapsingHeader::new("Import a report")
+                            .default_open(true)
+                            .show(ui, |ui| commands.extend(import::show(ui, &mut self.import)));
+                        egui::CollapsingHeader::new("Export")
+                            .default_open(true)
+                            .show(ui, |ui| {
+                                commands.extend(export::show(ui, &mut self.export, shown));
+                            });
+                    });
                 });
-            });
-        egui::Panel::right("details")
-            .default_size(320.0)
-            .show(ui, |ui| {
-                let report = self.selected.as_ref().and_then(|(_, r)| r.as_ref());
-                let incident = self
-                    .selected
-                    .as_ref()
-                    .and_then(|(id, _)| self.incidents.iter().find(|i| i.id == *id));
-                commands.extend(details::show(ui, incident, report));
-            });
+        }
         let selected = self.selected.as_ref().map(|(id, _)| *id);
+        // The list and the details share one right-hand panel, so the map
+        // keeps most of the window's width.
+        if self.state.panels.list || self.state.panels.details {
+            let scroll_to = self.scroll_to.take();
+            egui::Panel::right("incidents")
+                .default_size(360.0)
+                .show(ui, |ui| {
+                    if self.state.panels.list {
+                        let height = if self.state.panels.details {
+                            ui.available_height() * 0.4
+                        } else {
+                            ui.available_height()
+                        };
+                        let size = egui::vec2(ui.available_width(), height);
+                        ui.allocate_ui(size, |ui| {
+                            ui.set_min_height(height);
+                            commands.extend(list::show(
+                                ui,
+                                &self.incidents,
+                                &self.cache.rows,
+                                selected,
+                                self.state.sort,
+                                scroll_to,
+                            ));
+                        });
+                        ui.separator();
+                    }
+                    if self.state.panels.details {
+                        let report = self.selected.as_ref().and_then(|(_, r)| r.as_ref());
+                        let incident =
+                            selected.and_then(|id| self.incidents.iter().find(|i| i.id == id));
+                        commands.extend(details::show(ui, &mut self.details, incident, report));
+                    }
+                });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            commands.extend(
-                self.map
-                    .show(ui, &self.basemap, &self.incidents, &visible, selected),
-            );
-            legend::show(ui, &self.incidents, &visible);
+            commands.extend(self.map.show(
+                ui,
+                &self.basemap,
+                &self.incidents,
+                &self.points,
+                &self.cache.visible,
+                selected,
+            ));
+            legend::show(ui, &self.incidents, &self.cache.visible);
+            if let Some(window) = self.state.window {
+                // Written on the map so that a screenshot says when it shows.
+                let text = format!("{} · {shown} shown", timeline::window_text(window));
+                let rect = ui.max_rect();
+                let top = egui::Rect::from_center_size(
+                    egui::pos2(rect.center().x, rect.top() + 22.0),
+                    egui::vec2(rect.width().min(360.0), 32.0),
+                );
+                ui.scope_builder(egui::UiBuilder::new().max_rect(top), |ui| {
+                    ui.vertical_centered(|ui| {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| {
+                            ui.label(egui::RichText::new(text).size(15.0).strong());
+                        });
+                    });
+                });
+            }
         });
 
         for command in commands {
@@ -164,28 +429,52 @@ impl AtlasApp {
         }
     }
 
+    /// Space plays or pauses, the arrow keys step (unless a field has the
+    /// keyboard); while playing, the clock moves the window.
+    fn keyboard_and_clock(&mut self, ui: &Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let ctx = ui.ctx();
+        if !ctx.egui_wants_keyboard_input() {
+            ctx.input_mut(|input| {
+                if input.consume_key(egui::Modifiers::NONE, Key::Space) {
+                    commands.push(Command::TogglePlay);
+                }
+                if input.consume_key(egui::Modifiers::NONE, Key::ArrowLeft) {
+                    commands.push(Command::StepWindow { forward: false });
+                }
+                if input.consume_key(egui::Modifiers::NONE, Key::ArrowRight) {
+                    commands.push(Command::StepWindow { forward: true });
+                }
+            });
+        }
+        if self.state.playback.playing {
+            let dt = ctx.input(|input| input.stable_dt).min(0.5);
+            for _ in 0..self.state.playback.tick(dt) {
+                commands.push(Command::StepWindow { forward: true });
+            }
+            ctx.request_repaint();
+        }
+        commands
+    }
+
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Select(None) => self.selected = None,
             Command::Select(Some(id)) => {
-                let report_id = self
-                    .incidents
-                    .iter()
-                    .find(|i| i.id == id)
-                    .map(|i| i.report_id);
-                let report = match report_id.map(|r| self.workspace.store.report(r)) {
-                    Some(Ok(report)) => report,
-                    Some(Err(e)) => {
-                        self.load_error = Some(format!("reading the report: {}", error_chain(&e)));
-                        None
-                    }
-                    None => None,
-                };
-                self.selected = Some((id, report));
+                self.select(id);
+                self.scroll_to = Some(id);
             }
-            Command::SetWindow(window) => self.window = Some(window),
+            Command::SelectRow(id) => {
+                self.select(id);
+                if let Some(incident) = self.incidents.iter().find(|i| i.id == id) {
+                    let l = &incident.data.location;
+                    self.map.centre_on(l.longitude, l.latitude);
+                }
+            }
+            Command::SetWindow(window) => self.state.window = Some(window),
             Command::Focus { lon, lat } => self.map.focus(lon, lat),
+            Command::ZoomInto { lon, lat } => self.map.zoom_into(lon, lat),
             Command::Zoom(step) => self.map.zoom(step),
             Command::ResetView => self.map.reset(),
             Command::IngestText { text, published } => {
@@ -225,7 +514,140 @@ impl AtlasApp {
                     .collect();
                 self.export.outcome = Some(export::export(&path, &shown));
             }
+            Command::SetFilters(filters) => {
+                let search_changed = filters.search != self.state.filters.search;
+                self.state.filters = filters;
+                if search_changed {
+                    self.run_search();
+                }
+            }
+            Command::SetSort(sort) => self.state.sort = sort,
+            Command::SetBins(bins) => self.state.bins = bins,
+            Command::TogglePlay => self.toggle_play(),
+            Command::StepWindow { forward } => self.step_window(forward),
+            // The window is left where it is: only later steps change size.
+            Command::SetPlayStep(step) => self.state.playback.step = step,
+            Command::SetSpeed(speed) => self.state.playback.speed = speed.clamp(0.1, 60.0),
+            Command::SetWindowMode(mode) => self.state.playback.mode = mode,
+            Command::ShowPanel { panel, open } => match panel {
+                Panel::Filters => self.state.panels.filters = open,
+                Panel::List => self.state.panels.list = open,
+                Panel::Details => self.state.panels.details = open,
+            },
+            Command::Update { id, data } => self.update(id, *data),
+            Command::Delete(id) => match self.workspace.store.delete_incident(id) {
+                Ok(Some(incident)) => {
+                    if self.selected.as_ref().is_some_and(|(s, _)| *s == id) {
+                        self.selected = None;
+                    }
+                    self.deleted = Some(Deleted { incident });
+                    self.reload();
+                }
+                Ok(None) => self.reload(),
+                Err(e) => self.load_error = Some(format!("deleting: {}", error_chain(&e))),
+            },
+            Command::UndoDelete => {
+                if let Some(Deleted { incident }) = self.deleted.take() {
+                    let id = incident.id;
+                    match self.workspace.store.restore_incident(&incident) {
+                        Ok(()) => {
+                            self.reload();
+                            self.select(id);
+                            self.scroll_to = Some(id);
+                        }
+                        Err(e) => {
+                            self.load_error = Some(format!("undoing: {}", error_chain(&e)));
+                            self.deleted = Some(Deleted { incident });
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    fn select(&mut self, id: i64) {
+        let report_id = self
+            .incidents
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.report_id);
+        let report = match report_id.map(|r| self.workspace.store.report(r)) {
+            Some(Ok(report)) => report,
+            Some(Err(e)) => {
+                self.load_error = Some(format!("reading the report: {}", error_chain(&e)));
+                None
+            }
+            None => None,
+        };
+        self.selected = Some((id, report));
+    }
+
+    /// Starts or stops playing; a window that cannot move on (all dates, or
+    /// at the end) starts over with one step from the first date.
+    fn toggle_play(&mut self) {
+        self.state.playback.toggle();
+        let Some(range) = timeline::full_range(&self.incidents) else {
+            return;
+        };
+        let playback = &self.state.playback;
+        let window = self.state.window.unwrap_or(range);
+        if playback.playing
+            && next_window(window, range, playback.step, playback.mode, true).is_none()
+        {
+            self.state.window = Some(view::first_window(range, playback.step));
+        }
+    }
+
+    fn step_window(&mut self, forward: bool) {
+        let Some(range) = timeline::full_range(&self.incidents) else {
+            return;
+        };
+        let window = self.state.window.unwrap_or(range);
+        let playback = &self.state.playback;
+        match next_window(window, range, playback.step, playback.mode, forward) {
+            Some(next) => self.state.window = Some(next),
+            // At the end of the data, playing stops.
+            None => self.state.playback.playing = false,
+        }
+    }
+
+    /// Saves a correction and patches the incident in memory (re-sorting if
+    /// its date moved), without reading everything back.
+    fn update(&mut self, id: i64, data: crate::model::IncidentData) {
+        match self.workspace.store.update_incident(id, &data) {
+            Ok(true) => {
+                let mut incidents = std::mem::take(&mut self.incidents);
+                if let Some(incident) = incidents.iter_mut().find(|i| i.id == id) {
+                    incident.data = data;
+                }
+                self.set_incidents(incidents);
+                if !self.state.filters.search.trim().is_empty() {
+                    self.run_search();
+                }
+                self.load_error = None;
+            }
+            Ok(false) => self.reload(),
+            Err(e) => self.load_error = Some(format!("saving: {}", error_chain(&e))),
+        }
+    }
+
+    /// Runs the full-text search for the current search text.
+    fn run_search(&mut self) {
+        let query = self.state.filters.search.trim();
+        if query.is_empty() {
+            self.hits = None;
+            self.revision += 1;
+            return;
+        }
+        match self.workspace.store.search(query) {
+            Ok(ids) => self.hits = Some(ids.into_iter().collect()),
+            Err(e) => {
+                self.load_error = Some(format!("searching: {}", error_chain(&e)));
+                self.hits = Some(HashSet::new());
+            }
+        }
+        // The hits are part of what `visible` depends on.
+        self.revision += 1;
     }
 
     fn after_ingest(&mut self, result: Result<IngestSummary, IngestError>) {
@@ -244,11 +666,14 @@ impl AtlasApp {
         match load_incidents(&self.workspace) {
             Ok(incidents) => {
                 let old_range = timeline::full_range(&self.incidents);
-                let new_range = timeline::full_range(&incidents);
-                if self.window.is_none() || self.window == old_range {
-                    self.window = new_range;
+                self.set_incidents(incidents);
+                let new_range = timeline::full_range(&self.incidents);
+                if self.state.window.is_none() || self.state.window == old_range {
+                    self.state.window = new_range;
                 }
-                self.incidents = incidents;
+                if !self.state.filters.search.trim().is_empty() {
+                    self.run_search();
+                }
                 self.load_error = None;
             }
             Err(e) => self.load_error = Some(format!("reading incidents: {}", error_chain(&e))),
@@ -260,10 +685,12 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+    }
 }
 
 fn load_incidents(workspace: &Workspace) -> Result<Vec<Incident>, crate::store::StoreError> {
-    let mut incidents = workspace.store.incidents(&IncidentFilter::default())?;
-    incidents.sort_by_key(|i| (i.data.event_date, i.id));
-    Ok(incidents)
+    workspace.store.incidents(&IncidentFilter::default())
 }

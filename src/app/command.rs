@@ -5,18 +5,30 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::TimeWindow;
+use crate::model::{IncidentData, TimeWindow};
+use crate::view::{Filters, SortKey, Step, WindowMode};
 
 /// One thing the analyst asked for during a frame.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Command {
-    /// Select an incident by id, or clear the selection.
+    /// Select an incident by id (on the map), or clear the selection; the
+    /// list scrolls to the selected row.
     Select(Option<i64>),
+    /// Select an incident from the list: the map centres on it.
+    SelectRow(i64),
     /// Show only incidents dated inside this window.
     SetWindow(TimeWindow),
     /// Centre the map on a point (lon, lat) and zoom in to see it.
-    Focus { lon: f64, lat: f64 },
+    Focus {
+        lon: f64,
+        lat: f64,
+    },
+    /// Centre the map on a cluster (lon, lat) and zoom in two steps to split it.
+    ZoomInto {
+        lon: f64,
+        lat: f64,
+    },
     /// Zoom the map in (`+1`) or out (`-1`).
     Zoom(i8),
     /// Back to the initial view over Burkina Faso.
@@ -32,7 +44,48 @@ pub enum Command {
         published: Option<NaiveDate>,
     },
     /// Write the incidents currently shown to a GeoJSON file.
-    Export { path: PathBuf },
+    Export {
+        path: PathBuf,
+    },
+    /// Replace the filters (a new search text runs the full-text search).
+    SetFilters(Filters),
+    /// Sort the list.
+    SetSort(SortKey),
+    /// The histogram's bar width.
+    SetBins(Step),
+    /// Start or stop playing the timeline.
+    TogglePlay,
+    /// Move the window one step forward or back.
+    StepWindow {
+        forward: bool,
+    },
+    /// The playback's step; the window stays where it is.
+    SetPlayStep(Step),
+    /// Playback speed in steps per second.
+    SetSpeed(f32),
+    SetWindowMode(WindowMode),
+    /// Open or close a side panel.
+    ShowPanel {
+        panel: Panel,
+        open: bool,
+    },
+    /// Save an analyst's correction of an incident.
+    Update {
+        id: i64,
+        data: Box<IncidentData>,
+    },
+    /// Delete an incident (it can be undone).
+    Delete(i64),
+    /// Bring back the last deleted incident.
+    UndoDelete,
+}
+
+/// The side panels that can be closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Filters,
+    List,
+    Details,
 }
 
 /// How the last ingest or export went, as the panel shows it.

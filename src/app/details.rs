@@ -1,10 +1,13 @@
 //! The right panel: everything known about the selected incident, with the
-//! sentence it was read from, so the analyst can check the extraction.
+//! sentence it was read from, so the analyst can check the extraction and
+//! correct it. Every field is editable and saved as soon as it is valid;
+//! a deletion can be undone from the toolbar.
 
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use crate::model::{GeoPrecision, Incident, Report, TimePrecision};
+use crate::model::{EventType, GeoPrecision, Incident, IncidentData, Report, TimePrecision};
 
 fn time_precision(p: TimePrecision) -> &'static str {
     match p {
@@ -32,94 +35,193 @@ pub fn evidence<'a>(incident: &Incident, report: Option<&'a Report>) -> Option<&
     report.and_then(|r| incident.data.evidence.slice(&r.text))
 }
 
-/// Draws the details of `incident` (or a hint when nothing is selected).
-pub fn show(ui: &mut Ui, incident: Option<&Incident>, report: Option<&Report>) -> Option<Command> {
+/// The edit fields of the selected incident. Text that does not parse (a
+/// date, a death toll) stays in its field with an error and is not saved.
+#[derive(Debug, Default)]
+pub struct DetailsForm {
+    id: Option<i64>,
+    /// The data as last saved (or loaded): when the stored incident differs,
+    /// the form is reloaded from it.
+    saved: Option<IncidentData>,
+    data: Option<IncidentData>,
+    date: String,
+    fatalities: String,
+    error: Option<String>,
+}
+
+impl DetailsForm {
+    fn load(&mut self, incident: &Incident) {
+        self.id = Some(incident.id);
+        self.saved = Some(incident.data.clone());
+        self.data = Some(incident.data.clone());
+        self.date = incident.data.event_date.format("%Y-%m-%d").to_string();
+        self.fatalities = incident
+            .data
+            .fatalities
+            .map_or_else(String::new, |n| n.to_string());
+        self.error = None;
+    }
+}
+
+/// Reads the death toll field: empty means "not reported".
+pub fn parse_fatalities(text: &str) -> Result<Option<u32>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| format!("“{text}” is not a number of deaths"))
+}
+
+fn text_row(ui: &mut Ui, key: &str, value: &mut String) -> bool {
+    let label = ui.label(RichText::new(key).strong());
+    let changed = ui
+        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .changed();
+    ui.end_row();
+    changed
+}
+
+fn combo_row<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    key: &str,
+    value: &mut T,
+    options: &[T],
+    label: impl Fn(T) -> String,
+) -> bool {
+    let before = *value;
+    let name = ui.label(RichText::new(key).strong());
+    egui::ComboBox::from_id_salt(key)
+        .selected_text(label(*value))
+        .width(190.0)
+        .show_ui(ui, |ui| {
+            for option in options {
+                ui.selectable_value(value, *option, label(*option));
+            }
+        })
+        .response
+        .labelled_by(name.id);
+    ui.end_row();
+    *value != before
+}
+
+/// Draws the selected incident's fields for editing (or a hint when nothing
+/// is selected). Every valid change is saved at once.
+pub fn show(
+    ui: &mut Ui,
+    form: &mut DetailsForm,
+    incident: Option<&Incident>,
+    report: Option<&Report>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.heading("Incident");
     let Some(incident) = incident else {
-        ui.label("Click a marker on the map to see its details.");
-        return None;
+        ui.label("Click a marker on the map or a row of the list to see its details.");
+        *form = DetailsForm::default();
+        return commands;
     };
-    let data = &incident.data;
-    let location = &data.location;
-    let mut command = None;
+    if form.id != Some(incident.id) || form.saved.as_ref() != Some(&incident.data) {
+        form.load(incident);
+    }
+    let location = &incident.data.location;
     ui.horizontal(|ui| {
         if ui.button("Show on map").clicked() {
-            command = Some(Command::Focus {
+            commands.push(Command::Focus {
                 lon: location.longitude,
                 lat: location.latitude,
             });
         }
         if ui.button("Clear selection").clicked() {
-            command = Some(Command::Select(None));
+            commands.push(Command::Select(None));
+        }
+        if ui.button("Delete incident").clicked() {
+            commands.push(Command::Delete(incident.id));
         }
     });
     ui.separator();
+    let Some(data) = form.data.as_mut() else {
+        return commands;
+    };
 
+    let mut changed = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let none = || "—".to_string();
-        let or_none = |s: &str| {
-            if s.trim().is_empty() {
-                none()
-            } else {
-                s.to_string()
-            }
-        };
-        let rows: [(&str, String); 13] = [
-            (
-                "Date",
-                format!(
-                    "{} ({})",
-                    data.event_date.format("%Y-%m-%d"),
-                    time_precision(data.time_precision)
-                ),
-            ),
-            (
-                "Place",
-                format!(
-                    "{} ({})",
-                    location.name,
-                    geo_precision(location.geo_precision)
-                ),
-            ),
-            (
-                "Point",
-                format!("{:.4}, {:.4}", location.latitude, location.longitude),
-            ),
-            ("Country", or_none(&location.country)),
-            ("Admin 1", or_none(&location.admin1)),
-            ("Admin 2", or_none(&location.admin2)),
-            ("Event type", data.event_type.label().to_string()),
-            ("Sub-type", or_none(&data.sub_event_type)),
-            ("Actor 1", or_none(&data.actor1)),
-            ("Actor 2", or_none(&data.actor2)),
-            ("Fatalities", fatalities(data.fatalities)),
-            (
-                "Weapons",
-                if data.weapons.is_empty() {
-                    none()
-                } else {
-                    data.weapons.join(", ")
-                },
-            ),
-            (
-                "Source",
-                format!("{} (report #{})", incident.source, incident.report_id),
-            ),
-        ];
         egui::Grid::new("incident details")
             .num_columns(2)
             .striped(true)
             .show(ui, |ui| {
-                for (key, value) in rows {
-                    ui.label(RichText::new(key).strong());
-                    ui.label(value);
-                    ui.end_row();
-                }
+                changed |= text_row(ui, "Date", &mut form.date);
+                changed |= combo_row(
+                    ui,
+                    "Time precision",
+                    &mut data.time_precision,
+                    &[
+                        TimePrecision::Day,
+                        TimePrecision::Week,
+                        TimePrecision::Month,
+                    ],
+                    |p| format!("{} – {}", p.code(), time_precision(p)),
+                );
+                changed |= text_row(ui, "Place", &mut data.location.name);
+                changed |= combo_row(
+                    ui,
+                    "Geo precision",
+                    &mut data.location.geo_precision,
+                    &[
+                        GeoPrecision::Exact,
+                        GeoPrecision::Near,
+                        GeoPrecision::Region,
+                    ],
+                    |p| format!("{} – {}", p.code(), geo_precision(p)),
+                );
+                ui.label(RichText::new("Point").strong());
+                ui.label(format!(
+                    "{:.4}, {:.4}",
+                    data.location.latitude, data.location.longitude
+                ));
+                ui.end_row();
+                changed |= text_row(ui, "Country", &mut data.location.country);
+                changed |= text_row(ui, "Admin 1", &mut data.location.admin1);
+                changed |= text_row(ui, "Admin 2", &mut data.location.admin2);
+                changed |= combo_row(
+                    ui,
+                    "Event type",
+                    &mut data.event_type,
+                    &EventType::ALL,
+                    |t| t.label().to_string(),
+                );
+                changed |= text_row(ui, "Sub-type", &mut data.sub_event_type);
+                changed |= text_row(ui, "Actor 1", &mut data.actor1);
+                changed |= text_row(ui, "Actor 2", &mut data.actor2);
+                changed |= text_row(ui, "Fatalities", &mut form.fatalities);
+                ui.label(RichText::new("Weapons").strong());
+                ui.label(if data.weapons.is_empty() {
+                    "—".to_string()
+                } else {
+                    data.weapons.join(", ")
+                });
+                ui.end_row();
+                ui.label(RichText::new("Source").strong());
+                ui.label(format!(
+                    "{} (report #{})",
+                    incident.source, incident.report_id
+                ));
+                ui.end_row();
             });
-
         ui.add_space(8.0);
-        ui.label(RichText::new("Notes").strong());
-        ui.label(or_none(&data.notes));
+        let label = ui.label(RichText::new("Notes").strong());
+        changed |= ui
+            .add(
+                egui::TextEdit::multiline(&mut data.notes)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .changed();
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
         ui.add_space(8.0);
         ui.label(RichText::new("Evidence").strong());
         match evidence(incident, report) {
@@ -131,7 +233,27 @@ pub fn show(ui: &mut Ui, incident: Option<&Incident>, report: Option<&Report>) -
             }
         }
     });
-    command
+
+    if changed {
+        let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("“{}” is not a date like 2024-03-23", form.date.trim()));
+        match (date, parse_fatalities(&form.fatalities)) {
+            (Ok(date), Ok(fatalities)) => {
+                data.event_date = date;
+                data.fatalities = fatalities;
+                form.error = None;
+                if form.saved.as_ref() != Some(data) {
+                    form.saved = Some(data.clone());
+                    commands.push(Command::Update {
+                        id: incident.id,
+                        data: Box::new(data.clone()),
+                    });
+                }
+            }
+            (Err(e), _) | (_, Err(e)) => form.error = Some(e),
+        }
+    }
+    commands
 }
 
 #[cfg(test)]
@@ -141,6 +263,15 @@ mod tests {
     use super::*;
     use crate::app::tests::incident;
     use crate::model::Span;
+
+    #[test]
+    fn an_empty_death_toll_field_means_not_reported_and_words_are_refused() {
+        assert_eq!(parse_fatalities(" "), Ok(None));
+        assert_eq!(parse_fatalities("0"), Ok(Some(0)));
+        assert_eq!(parse_fatalities(" 12 "), Ok(Some(12)));
+        assert!(parse_fatalities("a dozen").is_err());
+        assert!(parse_fatalities("-3").is_err());
+    }
 
     #[test]
     fn missing_fatalities_are_not_reported_rather_than_zero() {

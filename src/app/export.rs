@@ -1,5 +1,6 @@
-//! The export form: write the incidents currently shown (the timeline's
-//! window) to a GeoJSON file, replacing it atomically.
+//! The export form: write the incidents currently shown (inside the
+//! timeline's window and through the filters, exactly what the map and the
+//! list show) to a GeoJSON file, replacing it atomically.
 
 use std::path::{Path, PathBuf};
 

@@ -32,10 +32,12 @@ pub fn counts(incidents: &[Incident], visible: &[usize]) -> [usize; 6] {
     counts
 }
 
-/// Draws the key in a small frame at the top-left of `ui`'s area.
+/// Draws the key in a small frame at the bottom-left of `ui`'s area, clear of
+/// the date window written at the top.
 pub fn show(ui: &mut Ui, incidents: &[Incident], visible: &[usize]) {
     let counts = counts(incidents, visible);
-    let corner = ui.max_rect().shrink(10.0);
+    let area = ui.max_rect().shrink(10.0);
+    let corner = egui::Rect::from_min_max(egui::pos2(area.left(), area.bottom() - 150.0), area.max);
     ui.scope_builder(UiBuilder::new().max_rect(corner), |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 2.0;

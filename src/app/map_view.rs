@@ -6,7 +6,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Shape, Stroke, Ui};
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
 use super::command::Command;
-use super::markers;
+use super::markers::{self, Drawn, NO_CLUSTER_ZOOM};
 use crate::basemap::{Basemap, Outline};
 use crate::model::{BBox, Incident};
 
@@ -26,14 +26,14 @@ const TOWN: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
 /// were drawn last (for tests and for picking).
 pub struct MapView {
     memory: MapMemory,
-    markers: Vec<(i64, Pos2)>,
+    drawn: Drawn,
 }
 
 impl MapView {
     pub fn new() -> MapView {
         let mut view = MapView {
             memory: MapMemory::default(),
-            markers: Vec::new(),
+            drawn: Drawn::default(),
         };
         view.reset();
         view
@@ -44,6 +44,33 @@ impl MapView {
         self.memory.follow_my_position();
         // HOME_ZOOM is inside walkers' 0..=26, so this cannot be refused.
         let _ = self.memory.set_zoom(HOME_ZOOM);
+    }
+
+    /// Opens at a remembered centre (lon, lat) and zoom; a zoom walkers
+    /// refuses leaves the opening zoom.
+    pub fn restore(&mut self, centre: [f64; 2], zoom: f64) {
+        self.memory.center_at(lon_lat(centre[0], centre[1]));
+        let _ = self.memory.set_zoom(zoom);
+    }
+
+    /// The map centre as (lon, lat).
+    pub fn centre(&self) -> [f64; 2] {
+        self.memory
+            .detached()
+            .map_or([HOME_LON, HOME_LAT], |p| [p.x(), p.y()])
+    }
+
+    /// Centres on a point without changing the zoom.
+    pub fn centre_on(&mut self, lon: f64, lat: f64) {
+        self.memory.center_at(lon_lat(lon, lat));
+    }
+
+    /// Centres on a cluster and zooms in two steps, which splits it.
+    pub fn zoom_into(&mut self, lon: f64, lat: f64) {
+        self.memory.center_at(lon_lat(lon, lat));
+        let _ = self
+            .memory
+            .set_zoom((self.memory.zoom() + 2.0).min(NO_CLUSTER_ZOOM));
     }
 
     pub fn focus(&mut self, lon: f64, lat: f64) {
@@ -64,9 +91,9 @@ impl MapView {
         self.memory.zoom()
     }
 
-    /// Where each marker was drawn in the last frame, as (incident id, screen position).
-    pub fn markers(&self) -> &[(i64, Pos2)] {
-        &self.markers
+    /// Where markers and clusters were drawn in the last frame.
+    pub fn drawn(&self) -> &Drawn {
+        &self.drawn
     }
 
     /// Draws the map filling `ui` and returns what the analyst clicked.
@@ -75,16 +102,19 @@ impl MapView {
         ui: &mut Ui,
         basemap: &Basemap,
         incidents: &[Incident],
+        points: &[[f64; 2]],
         visible: &[usize],
         selected: Option<i64>,
     ) -> Option<Command> {
         let inner = Map::new(None, &mut self.memory, lon_lat(HOME_LON, HOME_LAT))
             .with_plugin(BasemapLayer { basemap })
             .show(ui, |ui, response, projector, _memory| {
-                markers::draw(ui, response, projector, incidents, visible, selected)
+                markers::draw(
+                    ui, response, projector, incidents, points, visible, selected,
+                )
             });
         let (drawn, command) = inner.inner;
-        self.markers = drawn;
+        self.drawn = drawn;
         command
     }
 }

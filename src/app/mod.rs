@@ -1,5 +1,7 @@
-//! The window: a map of incidents over an offline basemap, a timeline that
-//! filters them by date, a details panel, report import and GeoJSON export.
+//! The window: a map of incidents over an offline basemap, filters, a list in
+//! step with the map, a timeline that plays through the dates, an editable
+//! details panel, report import and GeoJSON export. What the analyst set up
+//! (view, window, filters, panels) is remembered between sessions.
 //!
 //! Every panel draws from `AtlasApp`'s state and returns `Command`s that are
 //! applied after the frame, so nothing changes halfway through drawing.
@@ -8,19 +10,22 @@ mod atlas;
 mod command;
 mod details;
 mod export;
+mod filters;
 mod import;
 mod legend;
+mod list;
 mod map_view;
 mod markers;
+mod state;
 mod timeline;
 
 #[cfg(test)]
 mod tests;
 
 pub use atlas::AtlasApp;
-pub use command::{Command, Outcome};
+pub use command::{Command, Outcome, Panel};
 pub use legend::event_color;
-pub use markers::visible;
+pub use state::{Panels, State};
 
 use crate::setup::Workspace;
 
@@ -40,7 +45,17 @@ pub fn run(workspace: Workspace) -> anyhow::Result<()> {
     eframe::run_native(
         "Incident Atlas",
         options,
-        Box::new(|_creation| Ok(Box::new(app))),
+        Box::new(|creation| {
+            let mut app = app;
+            // A missing or unreadable saved state opens the default view.
+            if let Some(state) = creation
+                .storage
+                .and_then(|storage| eframe::get_value::<State>(storage, eframe::APP_KEY))
+            {
+                app.restore(state);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::AtlasApp;
 use crate::gazetteer::Gazetteer;
@@ -76,6 +76,7 @@ fn workspace() -> Workspace {
     };
     let mut djibo = data("Djibo", -1.63, 14.10, date(2024, 3, 23), EventType::Battles);
     djibo.evidence = sentence("Fighting");
+    djibo.notes = "Clash at the market.".into();
     let mut kaya = data(
         "Kaya",
         -1.08,
@@ -85,6 +86,8 @@ fn workspace() -> Workspace {
     );
     kaya.evidence = sentence("Civilians");
     kaya.fatalities = Some(7);
+    kaya.notes = "Village raid.".into();
+    kaya.location.admin1 = "Centre-Nord".into();
     let mut fada = data(
         "Fada N'Gourma",
         0.35,
@@ -93,6 +96,8 @@ fn workspace() -> Workspace {
         EventType::ExplosionsRemoteViolence,
     );
     fada.evidence = sentence("A drone");
+    fada.notes = "Airstrike on a convoy.".into();
+    fada.location.geo_precision = GeoPrecision::Region;
     store
         .add_report(
             "report.txt",
@@ -109,9 +114,12 @@ fn workspace() -> Workspace {
 }
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::new(workspace()).unwrap();
+    harness_of(AtlasApp::new(workspace()).unwrap())
+}
+
+fn harness_of(app: AtlasApp) -> Harness<'static, AtlasApp> {
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size([1440.0, 900.0])
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
 }
 
@@ -125,6 +133,12 @@ fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
             modifiers: Modifiers::NONE,
         });
     }
+    harness.run();
+}
+
+/// Scrolls the left panel until the widget labelled `label` is in view.
+fn show(harness: &mut Harness<'_, AtlasApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
     harness.run();
 }
 
@@ -161,10 +175,12 @@ fn every_incident_is_drawn_at_start_over_burkina_faso() {
     // The markers land on screen, inside the map between the side panels.
     for (_, pos) in app.drawn_markers() {
         assert!(
-            (300.0..960.0).contains(&pos.x) && (0.0..800.0).contains(&pos.y),
+            (290.0..1080.0).contains(&pos.x) && (0.0..900.0).contains(&pos.y),
             "{pos:?}"
         );
     }
+    // The window is written on the map too.
+    harness.get_by_label("2024-03-23 – 2025-07-28 · 3 shown");
 }
 
 #[test]
@@ -206,8 +222,14 @@ fn clicking_a_marker_selects_it_and_shows_its_evidence() {
     click_at(&mut harness, pos + egui::vec2(4.0, -3.0));
     assert_eq!(harness.state().selected().map(|i| i.id), Some(kaya));
     harness.get_by_label("“Civilians were killed near Kaya.”");
-    harness.get_by_label("7");
-    harness.get_by_label("Kaya (the place itself)");
+    assert_eq!(
+        harness.get_by_label("Fatalities").value().as_deref(),
+        Some("7")
+    );
+    assert_eq!(
+        harness.get_by_label("Place").value().as_deref(),
+        Some("Kaya")
+    );
 
     // Empty map clears the selection.
     click_at(&mut harness, pos + egui::vec2(60.0, 60.0));
@@ -220,7 +242,10 @@ fn an_unreported_death_toll_reads_not_reported() {
     let (djibo, pos) = marker_of(&harness, "Djibo");
     click_at(&mut harness, pos);
     assert_eq!(harness.state().selected().map(|i| i.id), Some(djibo));
-    harness.get_by_label("not reported");
+    assert_eq!(
+        harness.get_by_label("Fatalities").value().as_deref(),
+        Some("")
+    );
     harness.get_by_label("report.txt (report #1)");
 }
 
@@ -232,6 +257,7 @@ fn export_writes_exactly_the_incidents_shown() {
     harness.get_by_label("To").set_value_accesskit(200.0);
     harness.run();
     harness.state_mut().set_export_path(&path);
+    show(&mut harness, "Export GeoJSON");
     harness.get_by_label("Export GeoJSON").click();
     harness.run();
 
@@ -261,6 +287,7 @@ fn a_pasted_report_is_ingested_and_summarised() {
         .get_by_label("Report text")
         .type_text("Calm day in Ouagadougou. Nothing happened.");
     harness.run();
+    show(&mut harness, "Ingest");
     harness.get_by_label("Ingest").click();
     harness.run();
     harness.get_by_label_contains("Report #2 stored");
@@ -281,6 +308,7 @@ fn a_malformed_publication_date_is_refused_before_ingesting() {
     harness.get_by_label("Published").focus();
     harness.get_by_label("Published").type_text("23/03/2024");
     harness.run();
+    show(&mut harness, "Ingest");
     harness.get_by_label("Ingest").click();
     harness.run();
     harness.get_by_label_contains("is not a date like 2024-03-23");
@@ -295,6 +323,7 @@ fn a_missing_report_file_is_reported_as_an_error() {
         .get_by_label("From file…")
         .type_text("/no/such/report.txt");
     harness.run();
+    show(&mut harness, "Ingest file");
     harness.get_by_label("Ingest file").click();
     harness.run();
     harness.get_by_label_contains("no such file");
@@ -319,7 +348,435 @@ fn hovering_a_marker_shows_its_date_place_and_type() {
     harness.hover_at(pos);
     harness.run();
     harness.get_by_label("Fada N'Gourma");
-    harness.get_by_label("Explosions/Remote violence");
+    // The filter's checkbox, and now the tooltip.
+    assert_eq!(
+        harness
+            .query_all_by_label("Explosions/Remote violence")
+            .count(),
+        2
+    );
     // The "To" slider shows the same date; the tooltip adds a second one.
     assert_eq!(harness.query_all_by_label("2025-07-28").count(), 2);
+}
+
+fn id_of(harness: &Harness<'_, AtlasApp>, place: &str) -> i64 {
+    harness
+        .state()
+        .incidents()
+        .iter()
+        .find(|i| i.data.location.name == place)
+        .unwrap()
+        .id
+}
+
+fn checkbox<'a>(harness: &'a Harness<'_, AtlasApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label)
+}
+
+/// Every count on screen agrees with what the map draws and the list holds.
+fn assert_counts_agree(harness: &Harness<'_, AtlasApp>, expected: usize) {
+    let app = harness.state();
+    assert_eq!(app.visible().len(), expected);
+    assert_eq!(app.drawn().count(), expected);
+    assert_eq!(app.rows().len(), expected);
+    harness.get_by_label(&format!("{expected} of 3 incidents match"));
+    harness.get_by_label(&format!("({expected})"));
+}
+
+#[test]
+fn unticking_an_event_type_hides_it_everywhere_and_export_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("filtered.geojson");
+    let mut harness = harness();
+    checkbox(&harness, "Battles").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .filters()
+            .hidden_types
+            .contains(&EventType::Battles)
+    );
+    assert_counts_agree(&harness, 2);
+    harness.get_by_label("Battles (0)");
+
+    harness.state_mut().set_export_path(&path);
+    show(&mut harness, "Export GeoJSON");
+    harness.get_by_label("Export GeoJSON").click();
+    harness.run();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let text = json.to_string();
+    assert_eq!(json["features"].as_array().unwrap().len(), 2);
+    assert!(!text.contains("Djibo") && text.contains("Kaya"), "{text}");
+
+    show(&mut harness, "Clear filters");
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    assert_counts_agree(&harness, 3);
+}
+
+#[test]
+fn precision_death_toll_and_actor_filters_narrow_the_map() {
+    let mut harness = harness();
+    checkbox(&harness, "Region only (3)").click();
+    harness.run();
+    // Fada N'Gourma is only known to its region.
+    assert_counts_agree(&harness, 2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Min. deaths")
+        .set_value_accesskit(5.0);
+    harness.run();
+    assert_counts_agree(&harness, 1);
+    assert_eq!(harness.state().filters().min_fatalities, 5);
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.get_by_label("Actor").focus();
+    harness.get_by_label("Actor").type_text("nobody");
+    harness.run();
+    assert_counts_agree(&harness, 0);
+}
+
+#[test]
+fn full_text_search_finds_an_incident_by_its_notes() {
+    let mut harness = harness();
+    harness.get_by_label("Search").focus();
+    harness.get_by_label("Search").type_text("convoy");
+    harness.run();
+    assert_counts_agree(&harness, 1);
+    let fada = id_of(&harness, "Fada N'Gourma");
+    let app = harness.state();
+    assert_eq!(app.incidents()[app.visible()[0]].id, fada);
+}
+
+#[test]
+fn a_click_on_a_row_selects_it_and_centres_the_map_on_it() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Kaya · Violence against civilians")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected().map(|i| i.id), Some(id_of(&harness, "Kaya")));
+    let [lon, lat] = app.map_centre();
+    assert!((lon - -1.08).abs() < 1e-9 && (lat - 13.09).abs() < 1e-9);
+    assert_eq!(app.map_zoom(), 6.0);
+    // The marker is now in the middle of the map.
+    let (_, pos) = marker_of(&harness, "Kaya");
+    // The map spans from the filters panel (290 px) to the incidents panel (360 px).
+    assert!((pos.x - 685.0).abs() < 60.0, "{pos:?}");
+}
+
+#[test]
+fn a_click_on_a_marker_selects_its_row_and_scrolls_the_list_to_it() {
+    // Eighty earlier incidents, off screen in Niger, push Fada N'Gourma's
+    // row far below the list's end.
+    let mut workspace = workspace();
+    let far: Vec<IncidentData> = (0..80)
+        .map(|n| {
+            let day = date(2023, 1, 1) + chrono::Days::new(n);
+            data("Agadez", 7.99, 16.97, day, EventType::Riots)
+        })
+        .collect();
+    workspace
+        .store
+        .add_report("niger.txt", None, "Riots in Agadez.", &far)
+        .unwrap();
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    let row = "Fada N'Gourma · Explosions/Remote violence";
+    assert!(
+        harness.query_by_label(row).is_none(),
+        "the row starts out of view"
+    );
+
+    let (fada, pos) = marker_of(&harness, "Fada N'Gourma");
+    click_at(&mut harness, pos);
+    harness.run();
+    assert_eq!(harness.state().selected().map(|i| i.id), Some(fada));
+    let node = harness.get_by_label(row);
+    assert!(node.rect().bottom() < 900.0, "{:?}", node.rect());
+    assert_eq!(
+        node.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+}
+
+#[test]
+fn the_list_sorts_by_deaths_then_back_by_date() {
+    let mut harness = harness();
+    let place = |harness: &Harness<'_, AtlasApp>| {
+        let app = harness.state();
+        app.rows()
+            .iter()
+            .map(|&i| app.incidents()[i].data.location.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(place(&harness), ["Djibo", "Kaya", "Fada N'Gourma"]);
+    harness.get_by_label("Deaths").click();
+    harness.run();
+    assert_eq!(place(&harness)[0], "Kaya");
+    harness.get_by_label("Date").click();
+    harness.run();
+    assert_eq!(place(&harness), ["Djibo", "Kaya", "Fada N'Gourma"]);
+    harness.get_by_label("Date (asc)").click();
+    harness.run();
+    assert_eq!(place(&harness), ["Fada N'Gourma", "Kaya", "Djibo"]);
+}
+
+#[test]
+fn a_typed_date_moves_the_window_and_a_malformed_one_does_not() {
+    let mut harness = harness();
+    harness.get_by_label("From date").focus();
+    harness.get_by_label("From date").type_text("x");
+    harness.run();
+    assert_eq!(
+        harness.state().window(),
+        Some(TimeWindow::new(date(2024, 3, 23), date(2025, 7, 28)))
+    );
+    // Select the field's text and type a whole date over it.
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("From date").type_text("2024-09-01");
+    harness.run();
+    assert_eq!(
+        harness.state().window(),
+        Some(TimeWindow::new(date(2024, 9, 1), date(2025, 7, 28)))
+    );
+    assert_eq!(harness.state().visible().len(), 2);
+}
+
+#[test]
+fn arrow_keys_step_the_window_and_a_new_step_keeps_its_place() {
+    let mut harness = harness();
+    let start = TimeWindow::new(date(2024, 3, 23), date(2024, 3, 31));
+    harness.state_mut().apply(super::Command::SetWindow(start));
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let week_on = TimeWindow::new(date(2024, 3, 30), date(2024, 4, 7));
+    assert_eq!(harness.state().window(), Some(week_on));
+    harness
+        .state_mut()
+        .apply(super::Command::SetPlayStep(crate::view::Step::Month));
+    harness.run();
+    assert_eq!(harness.state().window(), Some(week_on));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness.state().window(),
+        Some(TimeWindow::new(date(2024, 4, 30), date(2024, 5, 7)))
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().window(), Some(week_on));
+    harness.get_by_label("2024-03-30 – 2024-04-07 · 0 shown");
+}
+
+#[test]
+fn space_plays_and_pauses_and_a_cumulative_window_keeps_its_start() {
+    let mut harness = harness();
+    let start = TimeWindow::new(date(2024, 3, 23), date(2024, 3, 31));
+    harness.state_mut().apply(super::Command::SetWindow(start));
+    harness.get_by_label("Cumulative").click();
+    harness.run();
+    harness.get_by_label("Step forward").click();
+    harness.run();
+    assert_eq!(
+        harness.state().window(),
+        Some(TimeWindow::new(date(2024, 3, 23), date(2024, 4, 7)))
+    );
+    harness.key_press(egui::Key::Space);
+    // While playing the window keeps repainting, so step frame by frame.
+    harness.step();
+    assert!(harness.state().playing());
+    harness.step();
+    harness.get_by_label("Pause");
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(!harness.state().playing());
+}
+
+#[test]
+fn zoomed_out_markers_gather_into_a_counted_cluster_that_splits_on_click() {
+    let mut harness = harness();
+    for _ in 0..4 {
+        harness.get_by_label("Zoom out").click();
+        harness.run();
+    }
+    assert_eq!(harness.state().map_zoom(), 2.0);
+    let drawn = harness.state().drawn().clone();
+    assert_eq!(drawn.clusters.len(), 1, "{drawn:?}");
+    assert_eq!(drawn.clusters[0].2, 3);
+    assert!(drawn.singles.is_empty());
+    click_at(&mut harness, drawn.clusters[0].0);
+    assert_eq!(harness.state().map_zoom(), 4.0);
+    assert_eq!(harness.state().drawn().count(), 3);
+    for _ in 0..2 {
+        harness.get_by_label("Zoom in").click();
+        harness.run();
+    }
+    assert_eq!(harness.state().drawn().singles.len(), 3);
+}
+
+#[test]
+fn bigger_death_tolls_draw_bigger_markers() {
+    let harness = harness();
+    let radius = |id: i64| {
+        harness
+            .state()
+            .drawn()
+            .singles
+            .iter()
+            .find(|s| s.0 == id)
+            .unwrap()
+            .2
+    };
+    assert!(radius(id_of(&harness, "Kaya")) > radius(id_of(&harness, "Djibo")));
+}
+
+#[test]
+fn an_edited_field_is_saved_at_once_and_a_bad_one_is_refused() {
+    let mut harness = harness();
+    let (djibo, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    harness.get_by_label("Fatalities").focus();
+    harness.get_by_label("Fatalities").type_text("12");
+    harness.run();
+    let stored = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .workspace_store()
+            .incident(djibo)
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(stored(&harness).data.fatalities, Some(12));
+    assert_eq!(
+        harness.state().selected().unwrap().data.fatalities,
+        Some(12)
+    );
+
+    harness.get_by_label("Actor 2").focus();
+    harness.get_by_label("Actor 2").type_text(" (Army)");
+    harness.run();
+    assert_eq!(
+        stored(&harness).data.actor2,
+        "Military Forces of Burkina Faso (Army)"
+    );
+
+    harness.get_by_label("Date").focus();
+    harness.get_by_label("Date").type_text("x");
+    harness.run();
+    harness.get_by_label_contains("is not a date like 2024-03-23");
+    assert_eq!(stored(&harness).data.event_date, date(2024, 3, 23));
+}
+
+#[test]
+fn the_event_type_is_chosen_from_a_combo_and_saved() {
+    let mut harness = harness();
+    let (djibo, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    harness
+        .state_mut()
+        .apply(super::Command::Select(Some(djibo)));
+    // The combo shows the current type; opening it offers all six.
+    harness.get_by_label("Event type").click();
+    harness.run();
+    harness
+        .get_all_by_label("Riots")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::CheckBox)
+        .unwrap()
+        .click();
+    harness.run();
+    let stored = harness
+        .state()
+        .workspace_store()
+        .incident(djibo)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.data.event_type, EventType::Riots);
+    harness.get_by_label("Riots (1)");
+}
+
+#[test]
+fn a_deleted_incident_can_be_brought_back_with_undo() {
+    let mut harness = harness();
+    let (kaya, pos) = marker_of(&harness, "Kaya");
+    click_at(&mut harness, pos);
+    harness.get_by_label("Delete incident").click();
+    harness.run();
+    assert_eq!(harness.state().incidents().len(), 2);
+    assert!(harness.state().selected().is_none());
+    assert_eq!(harness.state().drawn().count(), 2);
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(harness.state().incidents().len(), 3);
+    assert_eq!(harness.state().selected().map(|i| i.id), Some(kaya));
+    assert!(harness.query_by_label("Undo").is_none());
+}
+
+#[test]
+fn the_view_filters_window_and_panels_survive_a_restart() {
+    let mut harness = harness();
+    checkbox(&harness, "Battles").click();
+    harness.get_by_label("Zoom in").click();
+    harness.run();
+    harness.get_by_label("List panel").click();
+    harness.run();
+    harness.get_by_label("To").set_value_accesskit(200.0);
+    harness.run();
+    assert!(
+        harness.query_by_label("(1)").is_none(),
+        "the list is closed"
+    );
+    let state = harness.state().persisted();
+
+    // Through the same serde eframe's storage uses.
+    let text = serde_json::to_string(&state).unwrap();
+    let mut app = AtlasApp::new(workspace()).unwrap();
+    app.restore(serde_json::from_str(&text).unwrap());
+    let harness = harness_of(app);
+    let app = harness.state();
+    assert_eq!(app.map_zoom(), 7.0);
+    assert_eq!(app.window(), state.window);
+    assert!(app.filters().hidden_types.contains(&EventType::Battles));
+    assert_eq!(app.visible().len(), 1);
+    assert!(!app.persisted().panels.list);
+    assert!(harness.query_by_label("Incidents").is_none());
+}
+
+#[test]
+fn the_histogram_counts_per_chosen_bar_width_with_the_filters_applied() {
+    let mut harness = harness();
+    let counts = |harness: &Harness<'_, AtlasApp>| {
+        let bins = harness.state().histogram();
+        (bins.len(), bins.iter().map(|b| b.count).sum::<usize>())
+    };
+    // March 2024 to July 2025.
+    assert_eq!(counts(&harness), (17, 3));
+    harness.get_by_label("Bars").click();
+    harness.run();
+    harness.get_by_label("Day").click();
+    harness.run();
+    // 2024-03-23 to 2025-07-28, both days included.
+    assert_eq!(counts(&harness), (493, 3));
+    checkbox(&harness, "Battles").click();
+    harness.run();
+    assert_eq!(counts(&harness), (493, 2));
+    assert_eq!(harness.state().persisted().bins, crate::view::Step::Day);
+}
+
+#[test]
+fn playing_from_all_dates_starts_over_with_the_first_week() {
+    let mut harness = harness();
+    harness.get_by_label("Play").click();
+    harness.step();
+    assert!(harness.state().playing());
+    assert_eq!(
+        harness.state().window(),
+        Some(TimeWindow::new(date(2024, 3, 23), date(2024, 3, 29)))
+    );
+    harness.step();
+    harness.get_by_label("Pause").click();
+    harness.run();
+    assert!(!harness.state().playing());
 }

@@ -1,72 +1,82 @@
-//! The bottom panel: a per-month histogram of incidents and a date range
-//! chosen with two sliders (egui has no two-handle slider), over day offsets
-//! from the earliest incident.
+//! The bottom panel: a histogram of incidents per day, week or month; the
+//! window chosen with two sliders (egui has no two-handle slider) or typed as
+//! YYYY-MM-DD; and playback that moves the window a step at a time, sliding
+//! or cumulative, at a chosen speed (space plays, arrow keys step).
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use egui::{Color32, Rect, Sense, Ui, Vec2};
 
 use super::command::Command;
 use crate::model::{Incident, TimeWindow};
+use crate::view::{Bin, Playback, Step, WindowMode};
 
 const HISTOGRAM_HEIGHT: f32 = 44.0;
 const IN_WINDOW: Color32 = Color32::from_rgb(0x4A, 0x6F, 0x8A);
 const OUT_OF_WINDOW: Color32 = Color32::from_rgb(0xC8, 0xCC, 0xD0);
 
-/// The first and last incident dates: the range the sliders cover.
+/// The first and last incident dates (incidents sorted by date): the range
+/// the sliders cover.
 pub fn full_range(incidents: &[Incident]) -> Option<TimeWindow> {
-    let first = incidents.iter().map(|i| i.data.event_date).min()?;
-    let last = incidents.iter().map(|i| i.data.event_date).max()?;
+    let first = incidents.first()?.data.event_date;
+    let last = incidents.last()?.data.event_date;
     Some(TimeWindow::new(first, last))
-}
-
-/// Incident counts per calendar month from `range.from`'s month to
-/// `range.to`'s, months without incidents included (as zero).
-pub fn monthly_counts(incidents: &[Incident], range: TimeWindow) -> Vec<(NaiveDate, usize)> {
-    let mut months = Vec::new();
-    let mut month = month_start(range.from);
-    while month <= range.to {
-        months.push((month, 0));
-        match month.checked_add_months(chrono::Months::new(1)) {
-            Some(next) => month = next,
-            None => break,
-        }
-    }
-    for incident in incidents {
-        let start = month_start(incident.data.event_date);
-        if let Some(slot) = months.iter_mut().find(|(m, _)| *m == start) {
-            slot.1 += 1;
-        }
-    }
-    months
-}
-
-fn month_start(date: NaiveDate) -> NaiveDate {
-    date.with_day(1).unwrap_or(date)
 }
 
 /// "2024-03-23 – 2025-07-28 · 9 of 12 incidents shown"
 pub fn describe(window: TimeWindow, shown: usize, total: usize) -> String {
     format!(
-        "{} – {} · {shown} of {total} incidents shown",
-        window.from.format("%Y-%m-%d"),
-        window.to.format("%Y-%m-%d"),
+        "{} · {shown} of {total} incidents shown",
+        window_text(window)
     )
 }
 
-/// Draws the histogram and the two sliders; returns the new window when a
-/// slider moved.
-pub fn show(
-    ui: &mut Ui,
-    incidents: &[Incident],
-    window: Option<TimeWindow>,
-    shown: usize,
-) -> Option<Command> {
-    let Some(range) = full_range(incidents) else {
+/// "2024-03-23 – 2025-07-28", as written on the map.
+pub fn window_text(window: TimeWindow) -> String {
+    format!(
+        "{} – {}",
+        window.from.format("%Y-%m-%d"),
+        window.to.format("%Y-%m-%d")
+    )
+}
+
+/// Reads a typed date; only a whole YYYY-MM-DD date counts.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// The From/To text fields, kept in step with the window unless being typed in.
+#[derive(Debug, Default)]
+pub struct DateFields {
+    pub from: String,
+    pub to: String,
+    synced: Option<TimeWindow>,
+}
+
+/// What the timeline draws from.
+pub struct TimelineView<'a> {
+    pub range: Option<TimeWindow>,
+    pub window: Option<TimeWindow>,
+    pub bins: &'a [Bin],
+    pub bin_step: Step,
+    pub playback: &'a Playback,
+    pub shown: usize,
+    pub total: usize,
+}
+
+/// Draws the timeline; returns what the analyst changed.
+pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(range) = view.range else {
         ui.label("No incidents yet: paste a report on the left and press Ingest.");
-        return None;
+        return commands;
     };
-    let window = window.unwrap_or(range);
-    histogram(ui, incidents, range, window);
+    let window = view.window.unwrap_or(range);
+    if fields.synced != Some(window) {
+        fields.from = window.from.format("%Y-%m-%d").to_string();
+        fields.to = window.to.format("%Y-%m-%d").to_string();
+        fields.synced = Some(window);
+    }
+    histogram(ui, view.bins, view.bin_step, window);
 
     let span = (range.to - range.from).num_days();
     let offset = |date: NaiveDate| (date - range.from).num_days().clamp(0, span);
@@ -79,39 +89,86 @@ pub fn show(
             .unwrap_or(range.to)
     };
 
-    // Room for the label and the date next to each slider.
-    ui.spacing_mut().slider_width = (ui.available_width() - 190.0).max(100.0);
-    let from_moved = ui
-        .horizontal(|ui| {
+    // Room for the label and the date field next to each slider.
+    ui.spacing_mut().slider_width = (ui.available_width() - 200.0).max(100.0);
+    let mut typed: Option<TimeWindow> = None;
+    let slider_row = |ui: &mut Ui, value: &mut i64, name: &str, text: &mut String| {
+        ui.horizontal(|ui| {
             let moved = ui
                 .add(
-                    egui::Slider::new(&mut from, 0..=span)
+                    egui::Slider::new(value, 0..=span)
                         .show_value(false)
-                        .text("From"),
+                        .text(name),
                 )
                 .changed();
-            ui.label(date_at(from).format("%Y-%m-%d").to_string());
-            moved
-        })
-        .inner;
-    let to_moved = ui
-        .horizontal(|ui| {
-            let moved = ui
+            let label = ui.label(format!("{name} date"));
+            let edit = ui
                 .add(
-                    egui::Slider::new(&mut to, 0..=span)
-                        .show_value(false)
-                        .text("To"),
+                    egui::TextEdit::singleline(text)
+                        .desired_width(90.0)
+                        .hint_text("YYYY-MM-DD"),
                 )
-                .changed();
-            ui.label(date_at(to).format("%Y-%m-%d").to_string());
-            moved
+                .labelled_by(label.id);
+            (moved, edit.changed().then(|| parse_date(text)).flatten())
         })
-        .inner;
+        .inner
+    };
+    let (from_moved, from_typed) = slider_row(ui, &mut from, "From", &mut fields.from);
+    let (to_moved, to_typed) = slider_row(ui, &mut to, "To", &mut fields.to);
+    if let Some(date) = from_typed {
+        typed = Some(TimeWindow::new(date, window.to.max(date)));
+    }
+    if let Some(date) = to_typed {
+        typed = Some(TimeWindow::new(window.from.min(date), date));
+    }
+
+    ui.horizontal_wrapped(|ui| {
+        let playback = view.playback;
+        let play = if playback.playing { "Pause" } else { "Play" };
+        if ui.button(play).on_hover_text("Space").clicked() {
+            commands.push(Command::TogglePlay);
+        }
+        if ui.button("Step back").on_hover_text("Left arrow").clicked() {
+            commands.push(Command::StepWindow { forward: false });
+        }
+        if ui
+            .button("Step forward")
+            .on_hover_text("Right arrow")
+            .clicked()
+        {
+            commands.push(Command::StepWindow { forward: true });
+        }
+        let mut step = playback.step;
+        step_combo(ui, "Step", &mut step);
+        if step != playback.step {
+            commands.push(Command::SetPlayStep(step));
+        }
+        let mut speed = playback.speed;
+        if ui
+            .add(egui::Slider::new(&mut speed, 0.5..=10.0).text("steps/s"))
+            .changed()
+        {
+            commands.push(Command::SetSpeed(speed));
+        }
+        let mut mode = playback.mode;
+        ui.radio_value(&mut mode, WindowMode::Sliding, "Sliding");
+        ui.radio_value(&mut mode, WindowMode::Cumulative, "Cumulative");
+        if mode != playback.mode {
+            commands.push(Command::SetWindowMode(mode));
+        }
+        ui.separator();
+        let mut bins = view.bin_step;
+        step_combo(ui, "Bars", &mut bins);
+        if bins != view.bin_step {
+            commands.push(Command::SetBins(bins));
+        }
+    });
     ui.horizontal(|ui| {
-        ui.label(describe(window, shown, incidents.len()));
+        ui.label(describe(window, view.shown, view.total));
         if window != range && ui.button("Show all dates").clicked() {
             from = 0;
             to = span;
+            typed = Some(range);
         }
     });
 
@@ -122,37 +179,58 @@ pub fn show(
     } else if to_moved && to < from {
         from = to;
     }
-    let new = TimeWindow::new(date_at(from), date_at(to));
-    (new != window).then_some(Command::SetWindow(new))
+    let new = typed.unwrap_or_else(|| TimeWindow::new(date_at(from), date_at(to)));
+    if new != window {
+        commands.push(Command::SetWindow(new));
+    }
+    commands
 }
 
-/// One bar per month, darker inside the window, scaled to the busiest month.
-fn histogram(ui: &mut Ui, incidents: &[Incident], range: TimeWindow, window: TimeWindow) {
-    let months = monthly_counts(incidents, range);
+fn step_combo(ui: &mut Ui, label: &str, step: &mut Step) {
+    egui::ComboBox::from_label(label)
+        .selected_text(step.label())
+        .width(70.0)
+        .show_ui(ui, |ui| {
+            for s in Step::ALL {
+                ui.selectable_value(step, s, s.label());
+            }
+        });
+}
+
+/// One bar per bin, darker inside the window, scaled to the busiest bin.
+fn histogram(ui: &mut Ui, bins: &[Bin], step: Step, window: TimeWindow) {
     let size = Vec2::new(ui.available_width(), HISTOGRAM_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
-    let busiest = months.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let width = rect.width() / months.len().max(1) as f32;
-    for (i, (month, count)) in months.iter().enumerate() {
-        let height = (rect.height() - 2.0) * (*count as f32 / busiest as f32);
+    let busiest = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let width = rect.width() / bins.len().max(1) as f32;
+    let gap = if width > 3.0 { 1.0 } else { 0.0 };
+    for (i, bin) in bins.iter().enumerate() {
+        if bin.count == 0 {
+            continue;
+        }
+        let height = (rect.height() - 2.0) * (bin.count as f32 / busiest as f32);
         let left = rect.left() + width * i as f32;
         let bar = Rect::from_min_max(
-            egui::pos2(left + 1.0, rect.bottom() - height),
-            egui::pos2(left + width - 1.0, rect.bottom()),
+            egui::pos2(left + gap, rect.bottom() - height),
+            egui::pos2(left + width - gap, rect.bottom()),
         );
-        let month_end = month
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|m| m.pred_opt())
-            .unwrap_or(*month);
-        let overlaps = *month <= window.to && window.from <= month_end;
-        painter.rect_filled(bar, 1.0, if overlaps { IN_WINDOW } else { OUT_OF_WINDOW });
+        let end = step
+            .add(bin.start, 1)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(bin.start);
+        let overlaps = bin.start <= window.to && window.from <= end;
+        painter.rect_filled(bar, 0.0, if overlaps { IN_WINDOW } else { OUT_OF_WINDOW });
     }
     if let Some(pointer) = response.hover_pos() {
         let i = ((pointer.x - rect.left()) / width) as usize;
-        if let Some((month, count)) = months.get(i) {
-            response
-                .on_hover_text_at_pointer(format!("{}: {count} incidents", month.format("%B %Y")));
+        if let Some(bin) = bins.get(i) {
+            let when = match step {
+                Step::Day => bin.start.format("%Y-%m-%d").to_string(),
+                Step::Week => format!("week of {}", bin.start.format("%Y-%m-%d")),
+                Step::Month => bin.start.format("%B %Y").to_string(),
+            };
+            response.on_hover_text_at_pointer(format!("{when}: {} incidents", bin.count));
         }
     }
 }
@@ -167,26 +245,13 @@ mod tests {
     }
 
     #[test]
-    fn months_are_counted_with_empty_months_kept() {
+    fn the_range_runs_from_the_first_to_the_last_sorted_incident() {
         let incidents = vec![
-            incident(1, date(2024, 11, 30)),
             incident(2, date(2024, 11, 2)),
-            incident(3, date(2025, 1, 15)),
+            incident(1, date(2025, 1, 15)),
         ];
         let range = full_range(&incidents).unwrap();
         assert_eq!(range, TimeWindow::new(date(2024, 11, 2), date(2025, 1, 15)));
-        assert_eq!(
-            monthly_counts(&incidents, range),
-            vec![
-                (date(2024, 11, 1), 2),
-                (date(2024, 12, 1), 0),
-                (date(2025, 1, 1), 1)
-            ]
-        );
-    }
-
-    #[test]
-    fn no_incidents_means_no_range() {
         assert_eq!(full_range(&[]), None);
     }
 
@@ -197,5 +262,12 @@ mod tests {
             describe(window, 9, 12),
             "2024-03-23 – 2025-07-28 · 9 of 12 incidents shown"
         );
+    }
+
+    #[test]
+    fn only_whole_dates_are_read_from_the_fields() {
+        assert_eq!(parse_date(" 2024-10-09 "), Some(date(2024, 10, 9)));
+        assert_eq!(parse_date("2024-10-0"), None);
+        assert_eq!(parse_date("2024-13-01"), None);
     }
 }

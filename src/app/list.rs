@@ -1,0 +1,117 @@
+//! The incident list beside the map, in step with it: a click on a row
+//! selects the incident and centres the map on it; a marker clicked on the
+//! map scrolls its row into view. Sortable by date and by death toll. Rows
+//! are virtualised, so a long list costs only the rows on screen.
+
+use egui::{Align, Label, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::details::fatalities;
+use crate::model::Incident;
+use crate::view::SortKey;
+
+const ROW_HEIGHT: f32 = 20.0;
+
+/// Draws `rows` (indices into `incidents`, already in `sort` order).
+/// `scroll_to` is the incident id whose row should be brought into view.
+pub fn show(
+    ui: &mut Ui,
+    incidents: &[Incident],
+    rows: &[usize],
+    selected: Option<i64>,
+    sort: SortKey,
+    scroll_to: Option<i64>,
+) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.heading("Incidents");
+        ui.label(format!("({})", rows.len()));
+    });
+    let mut table = TableBuilder::new(ui)
+        .id_salt("incident list")
+        .striped(true)
+        .sense(Sense::click())
+        .column(Column::exact(84.0))
+        .column(Column::remainder().clip(true))
+        .column(Column::exact(60.0))
+        .auto_shrink([false, true])
+        .max_scroll_height(f32::INFINITY);
+    if let Some(row) = scroll_to.and_then(|id| {
+        rows.iter()
+            .position(|&i| incidents.get(i).is_some_and(|x| x.id == id))
+    }) {
+        table = table.scroll_to_row(row, Some(Align::Center));
+    }
+    let arrow = |descending: bool| if descending { " (desc)" } else { " (asc)" };
+    table
+        .header(ROW_HEIGHT, |mut header| {
+            header.col(|ui| {
+                let (active, descending) = match sort {
+                    SortKey::Date { descending } => (true, descending),
+                    SortKey::Fatalities { .. } => (false, false),
+                };
+                let text = format!("Date{}", if active { arrow(descending) } else { "" });
+                if ui.selectable_label(active, text).clicked() {
+                    command = Some(Command::SetSort(SortKey::Date {
+                        descending: active && !descending,
+                    }));
+                }
+            });
+            header.col(|ui| {
+                ui.strong("Place · type");
+            });
+            header.col(|ui| {
+                let (active, descending) = match sort {
+                    SortKey::Fatalities { descending } => (true, descending),
+                    SortKey::Date { .. } => (false, true),
+                };
+                let text = format!("Deaths{}", if active { arrow(descending) } else { "" });
+                if ui.selectable_label(active, text).clicked() {
+                    // Most deaths first is what an analyst looks for first.
+                    command = Some(Command::SetSort(SortKey::Fatalities {
+                        descending: !active || !descending,
+                    }));
+                }
+            });
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(incident) = rows.get(row.index()).and_then(|&i| incidents.get(i)) else {
+                    return;
+                };
+                row.set_selected(Some(incident.id) == selected);
+                let d = &incident.data;
+                let mut clicked = false;
+                row.col(|ui| {
+                    ui.add(
+                        Label::new(d.event_date.format("%Y-%m-%d").to_string()).selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    let text = format!("{} · {}", d.location.name, d.event_type.label());
+                    clicked |= ui
+                        .add(egui::Button::selectable(
+                            Some(incident.id) == selected,
+                            text,
+                        ))
+                        .clicked();
+                });
+                row.col(|ui| {
+                    ui.add(Label::new(fatalities_short(d.fatalities)).selectable(false));
+                });
+                if clicked || row.response().clicked() {
+                    command = Some(Command::SelectRow(incident.id));
+                }
+            });
+        });
+    command
+}
+
+/// The list's short form: a dash when the report gave no figure.
+fn fatalities_short(count: Option<u32>) -> String {
+    match count {
+        None => "–".to_string(),
+        Some(_) => fatalities(count),
+    }
+}

@@ -1,0 +1,24 @@
+//! What the window shows, computed without egui: which incidents pass the
+//! filters, the histogram bins, the playback steps, where markers go and how
+//! they cluster. Kept apart from `app` so it is unit-tested and benchmarked
+//! on plain data, and so a frame's work can be measured without a window.
+
+mod clusters;
+mod filters;
+#[cfg(test)]
+pub(crate) mod fixture;
+mod histogram;
+mod marker_style;
+mod mercator;
+mod playback;
+mod sort;
+mod step;
+
+pub use clusters::{Cluster, MarkerLayout, layout};
+pub use filters::{Filters, in_window, visible};
+pub use histogram::{Bin, bins};
+pub use marker_style::{MarkerStyle, radius};
+pub use mercator::{Viewport, mercator};
+pub use playback::{Playback, WindowMode, first_window, next_window};
+pub use sort::{SortKey, sort_rows};
+pub use step::Step;
