@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::export::{write_atomic, write_geojson};
+use crate::export::{Extras, write_acled_csv, write_atomic, write_geojson, write_gpkg};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceQuery};
 use crate::ingest::{IngestSummary, ingest_text, read_report, read_report_from};
 use crate::model::{BBox, GeoPrecision, TimePrecision, TimeWindow};
@@ -40,8 +40,10 @@ struct Cli {
 enum Command {
     /// Read news reports, extract their incidents and store them.
     Ingest(IngestArgs),
-    /// Write stored incidents out (GeoJSON).
+    /// Write stored incidents out (GeoJSON, ACLED-layout CSV, GeoPackage).
     Export(ExportArgs),
+    /// Import incidents from ACLED-layout CSV or GeoJSON files, each in one transaction.
+    Import(ImportArgs),
     /// Look place names up in the gazetteer and show ranked candidates.
     Geocode(GeocodeArgs),
     /// Manage the gazetteer.
@@ -65,6 +67,17 @@ struct IngestArgs {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Geojson,
+    /// ACLED's column layout.
+    Csv,
+    /// GeoPackage (needs --output).
+    Gpkg,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Files to import; the format is told from the content and the extension.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -94,6 +107,12 @@ struct GeocodeArgs {
     /// Print a JSON array with, per name, an array of candidates (best first).
     #[arg(long)]
     json: bool,
+    /// Show every scoring reason with the points it added.
+    #[arg(long, conflicts_with = "json")]
+    explain: bool,
+    /// A unit or town named beside the place in the report (e.g. "Loroum province").
+    #[arg(long, value_name = "NAME")]
+    hint: Option<String>,
     /// Place names to look up.
     #[arg(required = true, value_name = "NAME")]
     names: Vec<String>,
@@ -106,6 +125,36 @@ enum GazetteerCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Add a curated place (a village GeoNames lacks), with its authority.
+    Add(AddPlaceArgs),
+    /// Write the curated places as a GeoNames file (20th column: source).
+    ExportCurated {
+        /// Output file, replaced atomically [default: standard output].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+struct AddPlaceArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long, allow_hyphen_values = true)]
+    lat: f64,
+    #[arg(long, allow_hyphen_values = true)]
+    lon: f64,
+    /// ISO 3166-1 alpha-2, e.g. TG.
+    #[arg(long, value_parser = parse_country, value_name = "CC")]
+    country: String,
+    /// GeoNames admin1 code [default: the region the point lies in].
+    #[arg(long, value_name = "CODE")]
+    admin1: Option<String>,
+    /// Another spelling (repeatable).
+    #[arg(long = "alt", value_name = "NAME")]
+    alternate_names: Vec<String>,
+    /// On what authority the point is known (a report, a map, a person).
+    #[arg(long, value_name = "TEXT")]
+    source: String,
 }
 
 /// A mistake in the arguments found after parsing (exit code 2).
@@ -203,9 +252,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => open_window(db),
         Some(Command::Ingest(args)) => ingest(db, args),
         Some(Command::Export(args)) => export(db, args),
+        Some(Command::Import(args)) => import(db, &args.files),
         Some(Command::Geocode(args)) => geocode(db, args),
         Some(Command::Gazetteer(GazetteerCommand::Import { files })) => {
             import_gazetteer(db, &files)
+        }
+        Some(Command::Gazetteer(GazetteerCommand::Add(args))) => add_place(db, args),
+        Some(Command::Gazetteer(GazetteerCommand::ExportCurated { output })) => {
+            export_curated(db, output.as_deref())
         }
     }
 }
@@ -366,15 +420,51 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
             to: to.unwrap_or(LATEST),
         }),
     };
+    if matches!(args.format, Format::Gpkg) && args.output.is_none() {
+        return Err(UsageError(
+            "a GeoPackage is a database file, not a stream: give --output FILE.gpkg".to_owned(),
+        )
+        .into());
+    }
     let ws = workspace(db)?;
     let filter = IncidentFilter {
         window,
         bbox: args.bbox,
     };
-    let incidents = ws.store.incidents(&filter).context("reading incidents")?;
+    let mut incidents = ws.store.incidents(&filter).context("reading incidents")?;
+    let extras = crate::import::connect(&ws.path)
+        .map_err(anyhow::Error::from)
+        .and_then(|conn| Ok(Extras::load(&conn)?))
+        .context("reading imported columns")?;
     match args.format {
+        Format::Csv => match &args.output {
+            Some(path) => {
+                write_atomic(path, |w| write_acled_csv(&incidents, &extras, w))
+                    .with_context(|| format!("exporting to {}", path.display()))?;
+                eprintln!(
+                    "exported {} incident(s) to {}",
+                    incidents.len(),
+                    path.display()
+                );
+            }
+            None => write_acled_csv(&incidents, &extras, std::io::stdout().lock())
+                .context("exporting to standard output")?,
+        },
+        Format::Gpkg => {
+            extras.apply_sources(&mut incidents);
+            if let Some(path) = &args.output {
+                write_gpkg(&incidents, path)
+                    .with_context(|| format!("exporting to {}", path.display()))?;
+                eprintln!(
+                    "exported {} incident(s) to {}",
+                    incidents.len(),
+                    path.display()
+                );
+            }
+        }
         Format::Geojson => match &args.output {
             Some(path) => {
+                extras.apply_sources(&mut incidents);
                 write_atomic(path, |w| write_geojson(&incidents, w))
                     .with_context(|| format!("exporting to {}", path.display()))?;
                 eprintln!(
@@ -384,6 +474,7 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             None => {
+                extras.apply_sources(&mut incidents);
                 write_geojson(&incidents, std::io::stdout().lock())
                     .context("exporting to standard output")?;
             }
@@ -419,6 +510,8 @@ struct CandidateJson<'a> {
     population: i64,
     score: f64,
     reasons: &'a [String],
+    /// What each reason added to the score, in the same order.
+    points: &'a [f64],
 }
 
 fn admin1_of(gazetteer: &Gazetteer, candidate: &Candidate) -> String {
@@ -436,12 +529,18 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
         let candidates = ws.gazetteer.lookup(&PlaceQuery {
             name,
             country: args.country.as_deref(),
-            admin_hint: None,
+            admin_hint: args.hint.as_deref(),
             near: vec![],
         });
         all.push(candidates);
     }
     let mut out = std::io::stdout().lock();
+    if args.explain {
+        for (name, candidates) in args.names.iter().zip(&all) {
+            explain(&mut out, &ws.gazetteer, name, candidates)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.json {
         let json: Vec<Vec<CandidateJson<'_>>> = all
             .iter()
@@ -462,6 +561,7 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
                         population: c.place.population,
                         score: c.score,
                         reasons: &c.reasons,
+                        points: &c.points,
                     })
                     .collect()
             })
@@ -494,6 +594,146 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "     {}", c.reasons.join("; "))?;
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the candidates with each reason and the points it added, so an
+/// analyst can see why one namesake beat another.
+fn explain(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    name: &str,
+    candidates: &[Candidate],
+) -> anyhow::Result<()> {
+    writeln!(out, "{name}:")?;
+    if candidates.is_empty() {
+        writeln!(out, "  no match")?;
+    }
+    for (rank, c) in candidates.iter().enumerate() {
+        let p = &c.place;
+        let origin = match &p.origin {
+            crate::model::PlaceOrigin::GeoNames => String::new(),
+            crate::model::PlaceOrigin::Curated { source } => format!(" (curated: {source})"),
+        };
+        writeln!(
+            out,
+            "  {}. {} [{} {}] {}, {}  {:.5}, {:.5}  geonameid {}{origin}",
+            rank + 1,
+            p.name,
+            p.feature_class,
+            p.feature_code,
+            admin1_of(gazetteer, c),
+            p.country_code,
+            p.latitude,
+            p.longitude,
+            p.geonameid,
+        )?;
+        for (reason, points) in c.reasons.iter().zip(&c.points) {
+            if *points == 0.0 {
+                writeln!(out, "       {:>7}  {reason}", "")?;
+            } else {
+                writeln!(out, "       {points:>+7.2}  {reason}")?;
+            }
+        }
+        writeln!(out, "       {:>7.2}  total", c.score)?;
+    }
+    Ok(())
+}
+
+fn add_place(db: Option<&Path>, args: AddPlaceArgs) -> anyhow::Result<ExitCode> {
+    use crate::gazetteer::NewPlace;
+
+    let mut ws = workspace(db)?;
+    let place = ws
+        .gazetteer
+        .curate(NewPlace {
+            name: args.name,
+            latitude: args.lat,
+            longitude: args.lon,
+            country_code: args.country,
+            admin1_code: args.admin1,
+            alternate_names: args.alternate_names,
+            source: args.source,
+        })
+        .map_err(|e| UsageError(e.to_string()))?;
+    ws.store
+        .import_gazetteer(std::slice::from_ref(&place), &[])
+        .context("saving the curated place")?;
+    let loc = ws.gazetteer.location(&place, GeoPrecision::Exact);
+    println!(
+        "added {} as curated place {} at {:.5}, {:.5} ({}{}{})",
+        place.name,
+        place.geonameid,
+        place.latitude,
+        place.longitude,
+        [loc.admin2.as_str(), loc.admin1.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("{s}, "))
+            .collect::<String>(),
+        loc.country,
+        if place.admin1_code.is_empty() {
+            "; no region known for this point"
+        } else {
+            ""
+        },
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_curated(db: Option<&Path>, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    use crate::gazetteer::write_curated;
+
+    let ws = workspace(db)?;
+    let curated = ws.gazetteer.curated();
+    match output {
+        Some(path) => {
+            write_atomic(path, |w| Ok(write_curated(&curated, w)?))
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!(
+                "exported {} curated place(s) to {}",
+                curated.len(),
+                path.display()
+            );
+        }
+        None => write_curated(&curated, &mut std::io::stdout().lock())
+            .context("writing to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Imports each file in its own transaction; every file is tried, and each
+/// failure is reported naming its file (and line).
+fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let ws = workspace(db)?;
+    let mut conn = crate::import::connect(&ws.path).context("opening the database")?;
+    let mut failed = 0usize;
+    for path in files {
+        match crate::import::import_file(&mut conn, path) {
+            Ok(summary) if summary.duplicate => println!(
+                "{}: already imported as report {}; nothing added",
+                path.display(),
+                summary.report_id
+            ),
+            Ok(summary) => println!(
+                "{}: {} incident(s) imported as report {}",
+                path.display(),
+                summary.rows,
+                summary.report_id
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {:#}", anyhow::Error::from(e));
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "{failed} of {} files failed; nothing was stored from them",
+            files.len()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

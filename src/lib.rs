@@ -9,11 +9,13 @@ pub mod cli;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod import;
 pub mod ingest;
 pub mod model;
 pub mod samples;
 pub mod setup;
 pub mod store;
+pub mod view;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -142,9 +142,54 @@ pub(super) fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// An incident of another report that describes the same event as `data`
+/// (see `extract::same_incident`), if any.
+pub(super) fn find_same(
+    conn: &Connection,
+    data: &IncidentData,
+    report_id: i64,
+) -> Result<Option<i64>, StoreError> {
+    // A generous box and window first; `same_incident` decides.
+    let sql = concat!(
+        incident_select!(),
+        " WHERE i.report_id != ?1 AND i.event_date BETWEEN ?2 AND ?3
+            AND i.latitude BETWEEN ?4 AND ?5 AND i.longitude BETWEEN ?6 AND ?7
+          ORDER BY i.id"
+    );
+    let from = data.event_date - chrono::Duration::days(31);
+    let to = data.event_date + chrono::Duration::days(31);
+    let (lat, lon) = (data.location.latitude, data.location.longitude);
+    let mut stmt = conn
+        .prepare(sql)
+        .map_err(StoreError::sql("looking for the same incident"))?;
+    let candidates: Vec<Incident> = stmt
+        .query_map(
+            params![
+                report_id,
+                format_date(from),
+                format_date(to),
+                lat - 0.5,
+                lat + 0.5,
+                lon - 0.5,
+                lon + 0.5
+            ],
+            from_row,
+        )
+        .and_then(Iterator::collect)
+        .map_err(StoreError::sql("looking for the same incident"))?;
+    Ok(candidates
+        .into_iter()
+        .find(|c| crate::extract::same_incident(&c.data, data))
+        .map(|c| c.id))
+}
+
 pub(super) fn ids_for_report(conn: &Connection, report_id: i64) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn
-        .prepare("SELECT id FROM incidents WHERE report_id = ?1 ORDER BY id")
+        .prepare(
+            "SELECT id FROM incidents WHERE report_id = ?1
+             UNION SELECT incident_id FROM incident_sources WHERE report_id = ?1
+             ORDER BY 1",
+        )
         .map_err(StoreError::sql("listing a report's incidents"))?;
     stmt.query_map([report_id], |row| row.get(0))
         .and_then(Iterator::collect)
@@ -221,5 +266,204 @@ impl Store {
             }
             _ => Ok(None),
         }
+    }
+}
+
+/// The values of an incident's data columns (event_date … weapons), in table order.
+fn data_values(data: &IncidentData) -> Result<Vec<Box<dyn ToSql>>, StoreError> {
+    let corrupt = |what: &'static str| {
+        move |e: std::num::TryFromIntError| StoreError::Corrupt {
+            what,
+            detail: e.to_string(),
+        }
+    };
+    let weapons = serde_json::to_string(&data.weapons).map_err(|e| StoreError::Corrupt {
+        what: "weapons list",
+        detail: e.to_string(),
+    })?;
+    let loc = &data.location;
+    Ok(vec![
+        Box::new(format_date(data.event_date)),
+        Box::new(data.time_precision.code()),
+        Box::new(data.event_type.label()),
+        Box::new(data.sub_event_type.clone()),
+        Box::new(data.actor1.clone()),
+        Box::new(data.actor2.clone()),
+        Box::new(data.fatalities),
+        Box::new(loc.name.clone()),
+        Box::new(loc.place_id),
+        Box::new(loc.latitude),
+        Box::new(loc.longitude),
+        Box::new(loc.country.clone()),
+        Box::new(loc.country_code.clone()),
+        Box::new(loc.admin1.clone()),
+        Box::new(loc.admin2.clone()),
+        Box::new(loc.geo_precision.code()),
+        Box::new(data.notes.clone()),
+        Box::new(i64::try_from(data.evidence.start).map_err(corrupt("evidence span"))?),
+        Box::new(i64::try_from(data.evidence.end).map_err(corrupt("evidence span"))?),
+        Box::new(weapons),
+    ])
+}
+
+impl Store {
+    /// Replaces everything known about incident `id` with `data` (an
+    /// analyst's correction). Returns false when there is no such incident.
+    pub fn update_incident(&mut self, id: i64, data: &IncidentData) -> Result<bool, StoreError> {
+        let mut values = data_values(data)?;
+        values.push(Box::new(id));
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE incidents SET event_date = ?1, time_precision = ?2, event_type = ?3,
+                     sub_event_type = ?4, actor1 = ?5, actor2 = ?6, fatalities = ?7, location = ?8,
+                     place_id = ?9, latitude = ?10, longitude = ?11, country = ?12,
+                     country_code = ?13, admin1 = ?14, admin2 = ?15, geo_precision = ?16,
+                     notes = ?17, evidence_start = ?18, evidence_end = ?19, weapons = ?20
+                 WHERE id = ?21",
+                rusqlite::params_from_iter(values.iter()),
+            )
+            .map_err(StoreError::sql("updating incident"))?;
+        Ok(changed > 0)
+    }
+
+    /// Deletes incident `id` and returns it as it was, so the deletion can be
+    /// undone with [`Store::restore_incident`]; `None` when there was no such incident.
+    pub fn delete_incident(&mut self, id: i64) -> Result<Option<Incident>, StoreError> {
+        let Some(incident) = self.incident(id)? else {
+            return Ok(None);
+        };
+        self.conn
+            .execute("DELETE FROM incidents WHERE id = ?1", [id])
+            .map_err(StoreError::sql("deleting incident"))?;
+        Ok(Some(incident))
+    }
+
+    /// Puts a deleted incident back under its old id and report, with the
+    /// link to that report in `incident_sources`.
+    pub fn restore_incident(&mut self, incident: &Incident) -> Result<(), StoreError> {
+        let mut values: Vec<Box<dyn ToSql>> =
+            vec![Box::new(incident.id), Box::new(incident.report_id)];
+        values.extend(data_values(&incident.data)?);
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(StoreError::sql("restoring incident"))?;
+        tx.execute(
+            "INSERT INTO incidents (id, report_id, event_date, time_precision, event_type,
+                 sub_event_type, actor1, actor2, fatalities, location, place_id, latitude,
+                 longitude, country, country_code, admin1, admin2, geo_precision, notes,
+                 evidence_start, evidence_end, weapons)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22)",
+            rusqlite::params_from_iter(values.iter()),
+        )
+        .map_err(StoreError::sql("restoring incident"))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
+             SELECT id, report_id, evidence_start, evidence_end FROM incidents WHERE id = ?1",
+            [incident.id],
+        )
+        .map_err(StoreError::sql("restoring incident"))?;
+        tx.commit().map_err(StoreError::sql("restoring incident"))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod editing_tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn data(place: &str, notes: &str) -> IncidentData {
+        IncidentData {
+            event_date: NaiveDate::from_ymd_opt(2024, 3, 23).unwrap(),
+            time_precision: TimePrecision::Day,
+            event_type: EventType::Battles,
+            sub_event_type: "Armed clash".into(),
+            actor1: "JNIM".into(),
+            actor2: "Military Forces of Burkina Faso".into(),
+            fatalities: None,
+            location: Location {
+                name: place.into(),
+                place_id: None,
+                latitude: 14.1,
+                longitude: -1.63,
+                country: "Burkina Faso".into(),
+                country_code: "BF".into(),
+                admin1: "Sahel".into(),
+                admin2: "Soum".into(),
+                geo_precision: GeoPrecision::Exact,
+            },
+            notes: notes.into(),
+            evidence: Span::new(0, 5),
+            weapons: vec!["AK-47".into()],
+        }
+    }
+
+    fn store_with_two() -> (Store, Vec<i64>) {
+        let mut store = Store::open_in_memory().unwrap();
+        let added = store
+            .add_report(
+                "r.txt",
+                None,
+                "Gunmen attacked the market at Djibo. A convoy hit a mine near Kaya.",
+                &[
+                    data("Djibo", "Shops looted."),
+                    data("Arbinda", "Escort overwhelmed."),
+                ],
+            )
+            .unwrap();
+        (store, added.incident_ids)
+    }
+
+    #[test]
+    fn an_update_replaces_every_field_and_reports_a_missing_row() {
+        let (mut store, ids) = store_with_two();
+        let mut edited = data("Arbinda", "Corrected by analyst.");
+        edited.event_type = EventType::ViolenceAgainstCivilians;
+        edited.fatalities = Some(4);
+        edited.time_precision = TimePrecision::Week;
+        edited.location.geo_precision = GeoPrecision::Region;
+        edited.event_date = NaiveDate::from_ymd_opt(2024, 4, 2).unwrap();
+        assert!(store.update_incident(ids[0], &edited).unwrap());
+        assert_eq!(store.incident(ids[0]).unwrap().unwrap().data, edited);
+        assert!(!store.update_incident(9999, &edited).unwrap());
+    }
+
+    #[test]
+    fn a_deleted_incident_comes_back_whole_under_its_old_id() {
+        let (mut store, ids) = store_with_two();
+        let before = store.incident(ids[1]).unwrap().unwrap();
+        let deleted = store.delete_incident(ids[1]).unwrap().unwrap();
+        assert_eq!(deleted, before);
+        assert_eq!(store.incident(ids[1]).unwrap(), None);
+        assert_eq!(store.delete_incident(ids[1]).unwrap(), None);
+        store.restore_incident(&deleted).unwrap();
+        assert_eq!(store.incident(ids[1]).unwrap(), Some(before));
+        let sources = store.incident_sources(ids[1]).unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].report_id, deleted.report_id);
+    }
+
+    #[test]
+    fn search_finds_notes_places_and_report_text_and_follows_edits() {
+        let (mut store, ids) = store_with_two();
+        assert_eq!(store.search("looted").unwrap(), vec![ids[0]]);
+        assert_eq!(store.search("arbin").unwrap(), vec![ids[1]]);
+        // Both incidents come from the report that mentions a mine.
+        assert_eq!(store.search("mine").unwrap(), ids);
+        assert_eq!(store.search("\"-").unwrap(), Vec::<i64>::new());
+        store
+            .update_incident(ids[1], &data("Arbinda", "Ambush on the road."))
+            .unwrap();
+        assert_eq!(store.search("ambush").unwrap(), vec![ids[1]]);
+        // All words must appear, here both in the report text.
+        assert_eq!(store.search("convoy mine").unwrap(), ids);
+        assert_eq!(store.search("convoy ambush").unwrap(), Vec::<i64>::new());
+        assert_eq!(store.search("escort").unwrap(), Vec::<i64>::new());
+        store.delete_incident(ids[0]).unwrap();
+        assert_eq!(store.search("looted").unwrap(), Vec::<i64>::new());
     }
 }

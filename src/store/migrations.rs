@@ -80,6 +80,71 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 "#,
+    // 2: rows imported from ACLED-layout files. `source` is the row's own
+    // ACLED `source` column (the report they hang from is one synthetic
+    // report per imported file, holding the file's hash so a second import
+    // of the same file is caught); `extra` is a JSON object of the ACLED
+    // columns the model has no field for (assoc actors, inter codes, admin3,
+    // tags, ...), written back verbatim on CSV export. NULL for extracted rows.
+    r#"
+ALTER TABLE incidents ADD COLUMN source TEXT NULL;
+ALTER TABLE incidents ADD COLUMN extra TEXT NULL CHECK (extra IS NULL OR json_valid(extra));
+"#,
+    // 3: full-text search over report text and incident notes, places and
+    // actors. External-content FTS5 tables hold only the index; triggers keep
+    // them in step with their tables, and 'rebuild' indexes existing rows.
+    r#"
+CREATE VIRTUAL TABLE reports_fts USING fts5(
+    text, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+    INSERT INTO reports_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+    INSERT INTO reports_fts(reports_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER reports_fts_update AFTER UPDATE OF text ON reports BEGIN
+    INSERT INTO reports_fts(reports_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO reports_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO reports_fts(reports_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE incidents_fts USING fts5(
+    notes, location, actor1, actor2, sub_event_type,
+    content='incidents', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts(rowid, notes, location, actor1, actor2, sub_event_type)
+    VALUES (new.id, new.notes, new.location, new.actor1, new.actor2, new.sub_event_type);
+END;
+CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    INSERT INTO incidents_fts(incidents_fts, rowid, notes, location, actor1, actor2, sub_event_type)
+    VALUES ('delete', old.id, old.notes, old.location, old.actor1, old.actor2, old.sub_event_type);
+END;
+CREATE TRIGGER incidents_fts_update AFTER UPDATE ON incidents BEGIN
+    INSERT INTO incidents_fts(incidents_fts, rowid, notes, location, actor1, actor2, sub_event_type)
+    VALUES ('delete', old.id, old.notes, old.location, old.actor1, old.actor2, old.sub_event_type);
+    INSERT INTO incidents_fts(rowid, notes, location, actor1, actor2, sub_event_type)
+    VALUES (new.id, new.notes, new.location, new.actor1, new.actor2, new.sub_event_type);
+END;
+INSERT INTO incidents_fts(incidents_fts) VALUES ('rebuild');
+"#,
+    // 4: which reports told of each incident. A report whose incident matches
+    // one already stored (`extract::same_incident`) is attached here instead of
+    // adding a duplicate; the evidence span points into that report's text.
+    // Existing incidents get a row for the report they came from.
+    r#"
+CREATE TABLE incident_sources (
+    incident_id    INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    report_id      INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    evidence_start INTEGER NOT NULL CHECK (evidence_start >= 0),
+    evidence_end   INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+    PRIMARY KEY (incident_id, report_id)
+);
+CREATE INDEX incident_sources_report_id ON incident_sources(report_id);
+INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
+    SELECT id, report_id, evidence_start, evidence_end FROM incidents;
+"#,
 ];
 
 /// Brings `conn` up to the latest schema; a no-op when it is already there.

@@ -6,11 +6,13 @@
 //! Migrations run on open, before anyone can query.
 
 mod error;
+mod incident_sources;
 mod incidents;
 mod meta;
 mod migrations;
 mod places;
 mod reports;
+mod search;
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,6 +20,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use error::StoreError;
+pub use incident_sources::IncidentSource;
 pub use incidents::IncidentFilter;
 pub use migrations::MIGRATIONS;
 pub use reports::AddedReport;

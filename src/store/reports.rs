@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
-use super::{Store, StoreError, incidents};
+use super::{Store, StoreError, incident_sources, incidents};
 use crate::model::{IncidentData, Report};
 
 /// What `Store::add_report` did.
@@ -123,7 +123,16 @@ impl Store {
         let report_id = tx.last_insert_rowid();
         let mut incident_ids = Vec::with_capacity(incidents.len());
         for data in incidents {
-            incident_ids.push(incidents::insert(&tx, report_id, data)?);
+            // The same event already told by another report gains a source
+            // instead of a duplicate row.
+            let id = match incidents::find_same(&tx, data, report_id)? {
+                Some(existing) => existing,
+                None => incidents::insert(&tx, report_id, data)?,
+            };
+            incident_sources::attach(&tx, id, report_id, data.evidence)?;
+            if !incident_ids.contains(&id) {
+                incident_ids.push(id);
+            }
         }
         tx.commit().map_err(StoreError::sql("committing report"))?;
         Ok(AddedReport {

@@ -3,8 +3,14 @@
 //! too, so no test can touch the analyst's real default database. Every
 //! input file is written by the tests themselves.
 
+mod acled_rows;
+mod bad_input;
 mod cli;
 mod export;
+mod formats;
+mod gazetteer_cli;
+mod gdal;
+mod kill;
 mod store;
 
 use std::path::{Path, PathBuf};
