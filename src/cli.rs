@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::export::{Extras, write_acled_csv, write_atomic, write_geojson, write_gpkg};
+use crate::export::{
+    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_with,
+};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceQuery};
 use crate::ingest::{IngestSummary, ingest_text, read_report, read_report_from};
 use crate::model::{BBox, GeoPrecision, TimePrecision, TimeWindow};
@@ -431,56 +433,136 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
         window,
         bbox: args.bbox,
     };
-    let mut incidents = ws.store.incidents(&filter).context("reading incidents")?;
-    let extras = crate::import::connect(&ws.path)
-        .map_err(anyhow::Error::from)
-        .and_then(|conn| Ok(Extras::load(&conn)?))
-        .context("reading imported columns")?;
-    match args.format {
-        Format::Csv => match &args.output {
-            Some(path) => {
-                write_atomic(path, |w| write_acled_csv(&incidents, &extras, w))
-                    .with_context(|| format!("exporting to {}", path.display()))?;
-                eprintln!(
-                    "exported {} incident(s) to {}",
-                    incidents.len(),
-                    path.display()
-                );
-            }
-            None => write_acled_csv(&incidents, &extras, std::io::stdout().lock())
-                .context("exporting to standard output")?,
-        },
-        Format::Gpkg => {
-            extras.apply_sources(&mut incidents);
-            if let Some(path) = &args.output {
-                write_gpkg(&incidents, path)
-                    .with_context(|| format!("exporting to {}", path.display()))?;
-                eprintln!(
-                    "exported {} incident(s) to {}",
-                    incidents.len(),
-                    path.display()
-                );
-            }
+    let store = &ws.store;
+    let mut progress = Progress::new();
+    let written = match (args.format, &args.output) {
+        (Format::Csv, Some(path)) => {
+            write_atomic(path, |w| stream_csv(store, &filter, w, &mut progress))
         }
-        Format::Geojson => match &args.output {
-            Some(path) => {
-                extras.apply_sources(&mut incidents);
-                write_atomic(path, |w| write_geojson(&incidents, w))
-                    .with_context(|| format!("exporting to {}", path.display()))?;
-                eprintln!(
-                    "exported {} incident(s) to {}",
-                    incidents.len(),
-                    path.display()
-                );
-            }
-            None => {
-                extras.apply_sources(&mut incidents);
-                write_geojson(&incidents, std::io::stdout().lock())
-                    .context("exporting to standard output")?;
-            }
+        (Format::Csv, None) => stream_csv(store, &filter, std::io::stdout().lock(), &mut progress),
+        (Format::Geojson, Some(path)) => {
+            write_atomic(path, |w| stream_geojson(store, &filter, w, &mut progress))
+        }
+        (Format::Geojson, None) => {
+            stream_geojson(store, &filter, std::io::stdout().lock(), &mut progress)
+        }
+        (Format::Gpkg, path) => match path {
+            Some(path) => write_gpkg_with(path, |sink| {
+                store.for_each_incident_with_extra(&filter, |mut incident, stored| {
+                    if let Some(source) = stored.source {
+                        incident.source = source;
+                    }
+                    sink(&incident)?;
+                    progress.step(|n| format!("{n} incident(s) exported"));
+                    Ok(())
+                })
+            }),
+            // Refused above: a GeoPackage needs --output.
+            None => Ok(()),
         },
+    };
+    progress.clear();
+    match &args.output {
+        Some(path) => {
+            written.with_context(|| format!("exporting to {}", path.display()))?;
+            eprintln!(
+                "exported {} incident(s) to {}",
+                progress.count,
+                path.display()
+            );
+        }
+        None => written.context("exporting to standard output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress line on standard error for long imports and exports, shown
+/// only when standard error is a terminal (never in pipes, logs or tests)
+/// and redrawn at most a few times a second.
+struct Progress {
+    shown: bool,
+    count: u64,
+    last: Option<std::time::Instant>,
+}
+
+impl Progress {
+    const EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            shown: std::io::stderr().is_terminal(),
+            count: 0,
+            last: None,
+        }
+    }
+
+    /// Counts one more row and redraws the line if it is time to.
+    fn step(&mut self, line: impl FnOnce(u64) -> String) {
+        self.count += 1;
+        if self.count.is_multiple_of(1024) {
+            self.show(line(self.count));
+        }
+    }
+
+    fn show(&mut self, line: String) {
+        if !self.shown {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if self
+            .last
+            .is_some_and(|t| now.duration_since(t) < Self::EVERY)
+        {
+            return;
+        }
+        self.last = Some(now);
+        eprint!("\r{line}\x1b[K");
+    }
+
+    /// Removes the line before the final message.
+    fn clear(&mut self) {
+        if self.shown && self.last.take().is_some() {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+/// Streams the incidents passing `filter` into `out` as GeoJSON, giving
+/// imported rows their own source; memory stays flat whatever the count.
+fn stream_geojson(
+    store: &crate::store::Store,
+    filter: &IncidentFilter,
+    out: impl Write,
+    progress: &mut Progress,
+) -> Result<(), ExportError> {
+    let mut writer = GeoJsonWriter::new(out)?;
+    store.for_each_incident_with_extra(filter, |mut incident, stored| {
+        if let Some(source) = stored.source {
+            incident.source = source;
+        }
+        writer.write(&incident)?;
+        progress.step(|n| format!("{n} incident(s) exported"));
+        Ok::<(), ExportError>(())
+    })?;
+    writer.finish()
+}
+
+/// Streams the incidents passing `filter` into `out` as an ACLED-layout CSV.
+fn stream_csv(
+    store: &crate::store::Store,
+    filter: &IncidentFilter,
+    out: impl Write,
+    progress: &mut Progress,
+) -> Result<(), ExportError> {
+    let mut writer = AcledCsvWriter::new(out)?;
+    store.for_each_incident_with_extra(filter, |incident, stored| {
+        let extra = IncidentExtra::from_stored(stored)?;
+        writer.write(&incident, extra.as_ref())?;
+        progress.step(|n| format!("{n} incident(s) exported"));
+        Ok::<(), ExportError>(())
+    })?;
+    writer.finish()
 }
 
 /// The open ends of an export window. Chrono's own MIN/MAX would format with
@@ -710,7 +792,23 @@ fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut conn = crate::import::connect(&ws.path).context("opening the database")?;
     let mut failed = 0usize;
     for path in files {
-        match crate::import::import_file(&mut conn, path) {
+        let mut progress = Progress::new();
+        let result = crate::import::import_file_with_progress(&mut conn, path, &mut |p| {
+            let percent = if p.total == 0 {
+                100.0
+            } else {
+                p.bytes as f64 * 100.0 / p.total as f64
+            };
+            progress.show(format!(
+                "{}: {} row(s), {:.1} of {:.1} MB read ({percent:.0}%)",
+                path.display(),
+                p.rows,
+                p.bytes as f64 / 1e6,
+                p.total as f64 / 1e6,
+            ));
+        });
+        progress.clear();
+        match result {
             Ok(summary) if summary.duplicate => println!(
                 "{}: already imported as report {}; nothing added",
                 path.display(),

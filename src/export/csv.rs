@@ -8,7 +8,7 @@
 
 use std::io::Write;
 
-use super::{ExportError, Extras, event_id};
+use super::{ExportError, Extras, IncidentExtra, event_id};
 use crate::import::acled::{COLUMNS, col, disorder_type};
 use crate::import::iso;
 use crate::model::Incident;
@@ -19,15 +19,42 @@ pub fn write_acled_csv(
     extras: &Extras,
     out: impl Write,
 ) -> Result<(), ExportError> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(COLUMNS)?;
-    let mut fields: [String; 31] = Default::default();
+    let mut writer = AcledCsvWriter::new(out)?;
     for incident in incidents {
+        writer.write(incident, extras.get(incident.id))?;
+    }
+    writer.finish()
+}
+
+/// An ACLED-layout CSV written one row at a time, for exports that stream
+/// from the store; `finish` flushes it.
+pub struct AcledCsvWriter<W: Write> {
+    w: csv::Writer<W>,
+    fields: [String; 31],
+}
+
+impl<W: Write> AcledCsvWriter<W> {
+    /// Writes the header row.
+    pub fn new(out: W) -> Result<AcledCsvWriter<W>, ExportError> {
+        let mut w = csv::WriterBuilder::new().from_writer(out);
+        w.write_record(COLUMNS)?;
+        Ok(AcledCsvWriter {
+            w,
+            fields: Default::default(),
+        })
+    }
+
+    /// Appends one incident with its imported columns, if it has any.
+    pub fn write(
+        &mut self,
+        incident: &Incident,
+        extra: Option<&IncidentExtra>,
+    ) -> Result<(), ExportError> {
+        let fields = &mut self.fields;
         let data = &incident.data;
         let loc = &data.location;
-        let extra = extras.get(incident.id);
         let country = iso::by_alpha2(&loc.country_code);
-        for field in &mut fields {
+        for field in fields.iter_mut() {
             field.clear();
         }
         let derived = |column: usize| -> String {
@@ -65,10 +92,15 @@ pub fn write_acled_csv(
         };
         fields[col::NOTES].clone_from(&data.notes);
         fields[col::FATALITIES] = data.fatalities.map(|n| n.to_string()).unwrap_or_default();
-        w.write_record(&fields)?;
+        self.w.write_record(&*fields)?;
+        Ok(())
     }
-    w.flush()?;
-    Ok(())
+
+    /// Flushes the rows written.
+    pub fn finish(mut self) -> Result<(), ExportError> {
+        self.w.flush()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

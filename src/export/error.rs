@@ -17,6 +17,9 @@ pub enum ExportError {
     /// Reading the database or writing the GeoPackage (itself SQLite) failed.
     #[error("SQLite")]
     Sql(#[from] rusqlite::Error),
+    /// Reading the incidents to export from the store failed.
+    #[error("reading incidents")]
+    Store(#[from] crate::store::StoreError),
     /// The temporary file next to the target could not be created or synced.
     #[error("preparing a temporary file in {dir}")]
     TempFile {

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 
 use super::ExportError;
 use crate::model::Incident;
+use crate::store::StoredExtra;
 
 /// The stored extras of one incident.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,6 +18,24 @@ pub struct IncidentExtra {
     pub source: Option<String>,
     /// ACLED column name -> value, exactly as imported.
     pub columns: BTreeMap<String, String>,
+}
+
+impl IncidentExtra {
+    /// Decodes the `source` and `extra` columns read with an incident
+    /// (`Store::for_each_incident_with_extra`); `None` when both are empty.
+    pub fn from_stored(stored: StoredExtra) -> Result<Option<IncidentExtra>, ExportError> {
+        if stored.source.is_none() && stored.extra.is_none() {
+            return Ok(None);
+        }
+        let columns = match stored.extra {
+            Some(json) => serde_json::from_str(&json)?,
+            None => BTreeMap::new(),
+        };
+        Ok(Some(IncidentExtra {
+            source: stored.source,
+            columns,
+        }))
+    }
 }
 
 /// Extras by incident id; incidents read from reports have none.

@@ -65,13 +65,39 @@ struct Properties<'a> {
 
 /// Writes `incidents` as one FeatureCollection to `out`.
 pub fn write_geojson(incidents: &[Incident], out: impl Write) -> Result<(), ExportError> {
-    let mut out = std::io::BufWriter::new(out);
-    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-    for (n, incident) in incidents.iter().enumerate() {
-        if n > 0 {
-            out.write_all(b",")?;
+    let mut writer = GeoJsonWriter::new(out)?;
+    for incident in incidents {
+        writer.write(incident)?;
+    }
+    writer.finish()
+}
+
+/// A FeatureCollection written one feature at a time, for exports that
+/// stream from the store; `finish` closes the collection.
+pub struct GeoJsonWriter<W: Write> {
+    out: std::io::BufWriter<W>,
+    written: u64,
+}
+
+impl<W: Write> GeoJsonWriter<W> {
+    /// Writes the collection's opening.
+    pub fn new(out: W) -> Result<GeoJsonWriter<W>, ExportError> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+        Ok(GeoJsonWriter { out, written: 0 })
+    }
+
+    /// Features written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Appends one feature.
+    pub fn write(&mut self, incident: &Incident) -> Result<(), ExportError> {
+        if self.written > 0 {
+            self.out.write_all(b",")?;
         }
-        out.write_all(b"\n")?;
+        self.out.write_all(b"\n")?;
         let data = &incident.data;
         let loc = &data.location;
         let id = event_id(incident);
@@ -105,11 +131,17 @@ pub fn write_geojson(incidents: &[Incident], out: impl Write) -> Result<(), Expo
                 weapons: &data.weapons,
             },
         };
-        serde_json::to_writer(&mut out, &feature)?;
+        serde_json::to_writer(&mut self.out, &feature)?;
+        self.written += 1;
+        Ok(())
     }
-    out.write_all(b"\n]}\n")?;
-    out.flush()?;
-    Ok(())
+
+    /// Closes the collection and flushes.
+    pub fn finish(mut self) -> Result<(), ExportError> {
+        self.out.write_all(b"\n]}\n")?;
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

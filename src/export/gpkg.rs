@@ -132,7 +132,13 @@ BEGIN
 END;
 "#;
 
-fn write_into(conn: &mut Connection, incidents: &[Incident]) -> Result<(), ExportError> {
+/// Hands each incident to the GeoPackage writer; see `write_gpkg_with`.
+pub type FeatureSink<'a> = dyn FnMut(&Incident) -> Result<(), ExportError> + 'a;
+
+fn write_into(
+    conn: &mut Connection,
+    feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     conn.pragma_update(None, "user_version", USER_VERSION)?;
     let tx = conn.transaction()?;
@@ -178,7 +184,7 @@ fn write_into(conn: &mut Connection, incidents: &[Incident]) -> Result<(), Expor
             "INSERT INTO rtree_incidents_geom (id, minx, maxx, miny, maxy)
              VALUES (?1, ?2, ?2, ?3, ?3)",
         )?;
-        for incident in incidents {
+        let mut sink = |incident: &Incident| -> Result<(), ExportError> {
             let data = &incident.data;
             let loc = &data.location;
             let (lon, lat) = (loc.longitude, loc.latitude);
@@ -205,7 +211,9 @@ fn write_into(conn: &mut Connection, incidents: &[Incident]) -> Result<(), Expor
                 serde_json::to_string(&data.weapons)?,
             ])?;
             rtree.execute(params![tx.last_insert_rowid(), lon, lat])?;
-        }
+            Ok(())
+        };
+        feed(&mut sink)?;
     }
     let (min_x, min_y, max_x, max_y) = tx.query_row(
         "SELECT MIN(longitude), MIN(latitude), MAX(longitude), MAX(latitude) FROM incidents",
@@ -243,6 +251,21 @@ fn write_into(conn: &mut Connection, incidents: &[Incident]) -> Result<(), Expor
 /// Writes `incidents` as a GeoPackage at `path`, replacing any file there
 /// only once the new one is complete.
 pub fn write_gpkg(incidents: &[Incident], path: &Path) -> Result<(), ExportError> {
+    write_gpkg_with(path, |sink| {
+        for incident in incidents {
+            sink(incident)?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes a GeoPackage at `path` from the incidents `feed` hands to the sink
+/// one at a time (streamed from the store, say), replacing any file there
+/// only once the new one is complete.
+pub fn write_gpkg_with(
+    path: &Path,
+    feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -256,7 +279,7 @@ pub fn write_gpkg(incidents: &[Incident], path: &Path) -> Result<(), ExportError
         let mut conn = Connection::open(temp.path())?;
         // A GeoPackage is one self-contained file: no WAL beside it.
         conn.pragma_update(None, "journal_mode", "DELETE")?;
-        write_into(&mut conn, incidents)?;
+        write_into(&mut conn, feed)?;
         conn.close().map_err(|(_, e)| e)?;
     }
     temp.as_file().sync_all().map_err(temp_error)?;

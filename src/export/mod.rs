@@ -11,9 +11,9 @@ mod gpkg;
 mod wkb;
 
 pub use atomic::write_atomic;
-pub use csv::write_acled_csv;
+pub use csv::{AcledCsvWriter, write_acled_csv};
 pub use error::ExportError;
 pub use extras::{Extras, IncidentExtra};
-pub use geojson::{event_id, write_geojson};
-pub use gpkg::{APPLICATION_ID, USER_VERSION, write_gpkg};
+pub use geojson::{GeoJsonWriter, event_id, write_geojson};
+pub use gpkg::{APPLICATION_ID, FeatureSink, USER_VERSION, write_gpkg, write_gpkg_with};
 pub use wkb::{gpkg_point, wkb_point};

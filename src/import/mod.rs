@@ -144,8 +144,45 @@ pub fn import_into(db: &Path, file: &Path) -> Result<ImportSummary, ImportError>
     import_file(&mut conn, file)
 }
 
+/// How far an import has got, for a progress line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Rows stored so far.
+    pub rows: u64,
+    /// Bytes of the file read so far.
+    pub bytes: u64,
+    /// The file's size in bytes.
+    pub total: u64,
+}
+
+/// How many rows pass between two progress reports.
+const PROGRESS_EVERY: u64 = 20_000;
+
+/// Counts the bytes read through it into a shared cell.
+struct Counting<'a, R> {
+    inner: R,
+    read: &'a std::cell::Cell<u64>,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// Imports one file into a migrated database, in one transaction.
 pub fn import_file(conn: &mut Connection, path: &Path) -> Result<ImportSummary, ImportError> {
+    import_file_with_progress(conn, path, &mut |_| {})
+}
+
+/// `import_file`, calling `progress` every few thousand rows and once at the end.
+pub fn import_file_with_progress(
+    conn: &mut Connection,
+    path: &Path,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportSummary, ImportError> {
     let file = path.to_path_buf();
     let sql = |source| ImportError::Sql {
         file: path.to_path_buf(),
@@ -193,9 +230,28 @@ pub fn import_file(conn: &mut Connection, path: &Path) -> Result<ImportSummary, 
     );
     let report_id = table::insert_report(&tx, &source_name, &text).map_err(sql)?;
     let mut inserter = table::Inserter::new(&tx, report_id).map_err(sql)?;
-    let reader = BufReader::with_capacity(1 << 16, open(path)?);
+    let read = std::cell::Cell::new(0u64);
+    let reader = BufReader::with_capacity(
+        1 << 16,
+        Counting {
+            inner: open(path)?,
+            read: &read,
+        },
+    );
+    let mut stored = 0u64;
     let rows = match format {
-        Format::AcledCsv => csv::read_csv(path, reader, |row| inserter.insert(&row).map_err(sql))?,
+        Format::AcledCsv => csv::read_csv(path, reader, |row| {
+            inserter.insert(&row).map_err(sql)?;
+            stored += 1;
+            if stored.is_multiple_of(PROGRESS_EVERY) {
+                progress(ImportProgress {
+                    rows: stored,
+                    bytes: read.get(),
+                    total: size,
+                });
+            }
+            Ok(())
+        })?,
         Format::GeoJson => {
             let collection: geojson::Collection =
                 serde_json::from_reader(reader).map_err(|source| ImportError::Json {
@@ -210,8 +266,13 @@ pub fn import_file(conn: &mut Connection, path: &Path) -> Result<ImportSummary, 
             collection.features.len() as u64
         }
     };
-    drop(inserter);
+    inserter.finish().map_err(sql)?;
     tx.commit().map_err(sql)?;
+    progress(ImportProgress {
+        rows,
+        bytes: read.get(),
+        total: size,
+    });
     Ok(ImportSummary {
         file,
         format,

@@ -55,15 +55,22 @@ pub fn insert_report(conn: &Connection, source_name: &str, text: &str) -> rusqli
 
 /// Inserts rows of one report through a statement prepared once.
 pub struct Inserter<'c> {
+    conn: &'c Connection,
     stmt: Statement<'c>,
-    /// Links each row to the report it came from (migration 4), as the
-    /// store does for incidents read from reports.
-    link: Statement<'c>,
     report_id: i64,
+    /// The highest incident id before this import; the FTS index and the
+    /// `incident_sources` links of the rows above it are written in bulk by
+    /// `finish`.
+    before: i64,
+    /// `YYYY-MM-DD`, reused so a row costs no allocation for its date.
+    date: String,
 }
 
 impl<'c> Inserter<'c> {
+    /// Prepares the statement and suspends the per-row FTS trigger; call
+    /// `finish` before committing.
     pub fn new(conn: &'c Connection, report_id: i64) -> rusqlite::Result<Inserter<'c>> {
+        let before = crate::store::suspend_incident_fts(conn)?;
         let stmt = conn.prepare(
             "INSERT INTO incidents (report_id, event_date, time_precision, event_type,
                  sub_event_type, actor1, actor2, fatalities, location, place_id, latitude,
@@ -72,29 +79,40 @@ impl<'c> Inserter<'c> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11, ?12, ?13, ?14, ?15,
                  ?16, ?17, 0, 0, ?18, ?19, ?20)",
         )?;
-        let link = conn.prepare(
-            "INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
-             VALUES (?1, ?2, 0, 0)",
-        )?;
         Ok(Inserter {
+            conn,
             stmt,
-            link,
             report_id,
+            before,
+            date: String::with_capacity(10),
         })
     }
 
     pub fn insert(&mut self, row: &ImportRow) -> rusqlite::Result<()> {
+        use std::fmt::Write as _;
         let data = &row.data;
         let loc = &data.location;
         let weapons = if data.weapons.is_empty() {
-            "[]".to_owned()
+            std::borrow::Cow::Borrowed("[]")
         } else {
-            serde_json::to_string(&data.weapons)
-                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
+            std::borrow::Cow::Owned(
+                serde_json::to_string(&data.weapons)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
+            )
         };
-        let id = self.stmt.insert(params![
+        let date = data.event_date;
+        self.date.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(
+            self.date,
+            "{:04}-{:02}-{:02}",
+            chrono::Datelike::year(&date),
+            chrono::Datelike::month(&date),
+            chrono::Datelike::day(&date)
+        );
+        self.stmt.execute(params![
             self.report_id,
-            data.event_date.format("%Y-%m-%d").to_string(),
+            self.date,
             data.time_precision.code(),
             data.event_type.label(),
             data.sub_event_type,
@@ -114,7 +132,19 @@ impl<'c> Inserter<'c> {
             row.source,
             row.extra,
         ])?;
-        self.link.execute(params![id, self.report_id])?;
         Ok(())
+    }
+
+    /// Links every new row to the report it came from (migration 4), as the
+    /// store does for incidents read from reports, indexes the new rows for
+    /// search and restores the FTS trigger.
+    pub fn finish(self) -> rusqlite::Result<()> {
+        drop(self.stmt);
+        self.conn.execute(
+            "INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
+             SELECT id, report_id, 0, 0 FROM incidents WHERE id > ?1 AND report_id = ?2",
+            params![self.before, self.report_id],
+        )?;
+        crate::store::resume_incident_fts(self.conn, self.before)
     }
 }

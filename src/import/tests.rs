@@ -156,3 +156,54 @@ fn content_decides_the_format_before_the_extension() {
     );
     assert_eq!(detect(Path::new("x.txt"), b"hello"), None);
 }
+
+#[test]
+fn imported_rows_are_searchable_and_later_inserts_are_indexed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let file = write(dir.path(), "acled.csv", ACLED);
+    let mut store = Store::open(&db).unwrap();
+    let before = store
+        .add_report("first.txt", None, "A note about Gao.", &[])
+        .unwrap();
+    assert!(before.incident_ids.is_empty());
+    let mut conn = connect(&db).unwrap();
+    let mut reports = Vec::new();
+    let summary = import_file_with_progress(&mut conn, &file, &mut |p| reports.push(p)).unwrap();
+    let last = reports.last().copied().unwrap();
+    assert_eq!(
+        (last.rows, last.bytes, last.total),
+        (3, ACLED.len() as u64, ACLED.len() as u64)
+    );
+    let by_place = |store: &Store, word: &str| -> Vec<String> {
+        store
+            .search(word)
+            .unwrap()
+            .into_iter()
+            .map(|id| store.incident(id).unwrap().unwrap().data.location.name)
+            .collect()
+    };
+    assert_eq!(by_place(&store, "sangha"), vec!["Sangha"]);
+    assert_eq!(by_place(&store, "ayorou"), vec!["Ayorou"]);
+    assert_eq!(by_place(&store, "quotes"), vec!["Djibo"]);
+    assert_eq!(store.search("sangha").unwrap().len(), 1);
+    // Every imported row is linked to the file's report.
+    for id in store.search("invented").unwrap() {
+        assert_eq!(
+            store.incident_sources(id).unwrap()[0].report_id,
+            summary.report_id
+        );
+    }
+    // The per-row trigger is back: an incident added afterwards is found too.
+    let mut data = store.incidents(&IncidentFilter::default()).unwrap()[0]
+        .data
+        .clone();
+    data.notes = "Checkpoint torched near Menaka.".into();
+    // Far from every imported row, so it is not taken for one of them.
+    data.event_date = chrono::NaiveDate::from_ymd_opt(2020, 2, 2).unwrap();
+    data.location.name = "Menaka".into();
+    let added = store
+        .add_report("later.txt", None, "Later report.", &[data])
+        .unwrap();
+    assert_eq!(store.search("torched").unwrap(), added.incident_ids);
+}

@@ -20,13 +20,25 @@ pub struct IncidentFilter {
     pub bbox: Option<BBox>,
 }
 
-/// The columns `from_row` reads, in order; `r.source_name` comes from the join.
+/// What an imported incident carries beyond the model (migration 2); both
+/// `None` for incidents read from reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredExtra {
+    /// The row's own ACLED `source` column.
+    pub source: Option<String>,
+    /// A JSON object of the ACLED columns without a model field.
+    pub extra: Option<String>,
+}
+
+/// The columns `from_row` reads, in order (then `source` and `extra`);
+/// `r.source_name` comes from the join.
 macro_rules! incident_select {
     () => {
         "SELECT i.id, i.report_id, r.source_name, i.event_date, i.time_precision, i.event_type,
                 i.sub_event_type, i.actor1, i.actor2, i.fatalities, i.location, i.place_id,
                 i.latitude, i.longitude, i.country, i.country_code, i.admin1, i.admin2,
-                i.geo_precision, i.notes, i.evidence_start, i.evidence_end, i.weapons
+                i.geo_precision, i.notes, i.evidence_start, i.evidence_end, i.weapons,
+                i.source, i.extra
          FROM incidents i JOIN reports r ON r.id = i.report_id"
     };
 }
@@ -199,6 +211,33 @@ pub(super) fn ids_for_report(conn: &Connection, report_id: i64) -> Result<Vec<i6
 impl Store {
     /// The incidents that pass `filter`, ordered by date then id.
     pub fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>, StoreError> {
+        let mut all = Vec::new();
+        self.for_each_incident(filter, |incident| {
+            all.push(incident);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(all)
+    }
+
+    /// Hands the incidents that pass `filter` to `f` one at a time, ordered
+    /// by date then id, so an export of a million rows never holds them all.
+    /// The first error `f` returns stops the walk and is returned.
+    pub fn for_each_incident<E: From<StoreError>>(
+        &self,
+        filter: &IncidentFilter,
+        mut f: impl FnMut(Incident) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.for_each_incident_with_extra(filter, |incident, _| f(incident))
+    }
+
+    /// Like `for_each_incident`, also handing over what an imported row
+    /// carries beyond the model (its own ACLED `source` and `extra` JSON,
+    /// migration 2), read in the same pass.
+    pub fn for_each_incident_with_extra<E: From<StoreError>>(
+        &self,
+        filter: &IncidentFilter,
+        mut f: impl FnMut(Incident, StoredExtra) -> Result<(), E>,
+    ) -> Result<(), E> {
         // Only fixed SQL fragments are appended; every value is a parameter.
         let mut sql = String::from(incident_select!());
         let mut clauses: Vec<&str> = Vec::new();
@@ -224,9 +263,18 @@ impl Store {
             .conn
             .prepare(&sql)
             .map_err(StoreError::sql("querying incidents"))?;
-        stmt.query_map(rusqlite::params_from_iter(values.iter()), from_row)
-            .and_then(Iterator::collect)
-            .map_err(StoreError::sql("reading incidents"))
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(values.iter()))
+            .map_err(StoreError::sql("reading incidents"))?;
+        while let Some(row) = rows.next().map_err(StoreError::sql("reading incidents"))? {
+            let incident = from_row(row).map_err(StoreError::sql("reading incidents"))?;
+            let extra = StoredExtra {
+                source: row.get(23).map_err(StoreError::sql("reading incidents"))?,
+                extra: row.get(24).map_err(StoreError::sql("reading incidents"))?,
+            };
+            f(incident, extra)?;
+        }
+        Ok(())
     }
 
     /// The incident with this id, if any.

@@ -21,9 +21,10 @@ use rusqlite::Connection;
 
 pub use error::StoreError;
 pub use incident_sources::IncidentSource;
-pub use incidents::IncidentFilter;
+pub use incidents::{IncidentFilter, StoredExtra};
 pub use migrations::MIGRATIONS;
 pub use reports::AddedReport;
+pub use search::{resume_incident_fts, suspend_incident_fts};
 
 /// How long a writer waits for another process (the window and a CLI ingest,
 /// say) to release the database before giving up.

@@ -167,3 +167,41 @@ fn a_geopackage_needs_an_output_file() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--output"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_long_import_and_streamed_exports_are_searchable_and_print_no_progress_into_a_pipe() {
+    let sandbox = Sandbox::new();
+    // More rows than the importer's progress interval.
+    let file = sandbox.write("many.csv", acled_rows::csv(25_000));
+    let import = sandbox.run(&["import", &file]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert_eq!(
+        stderr(&import),
+        "",
+        "no progress line when stderr is a pipe"
+    );
+    let store = sandbox.store();
+    assert_eq!(store.search("village 24999").expect("search").len(), 1);
+    for format in ["geojson", "csv", "gpkg"] {
+        let target = sandbox.path().join(format!("out.{format}"));
+        let target = target.to_string_lossy();
+        let out = sandbox.run(&["export", "--format", format, "-o", &target]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            format!("exported 25000 incident(s) to {target}\n"),
+            "{format}"
+        );
+    }
+    let geojson: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sandbox.path().join("out.geojson")).expect("read"))
+            .expect("GeoJSON");
+    assert_eq!(
+        geojson["features"].as_array().expect("features").len(),
+        25_000
+    );
+    assert_eq!(
+        geojson["features"][0]["properties"]["source"],
+        "Invented source 0"
+    );
+}
