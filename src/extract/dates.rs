@@ -62,62 +62,6 @@ pub struct Publication {
     pub warnings: Vec<String>,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("janvier", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("fevrier", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("mars", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juin", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juillet", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("aout", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("septembre", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("octobre", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("decembre", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("lundi", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("mardi", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("mercredi", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("jeudi", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("vendredi", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("samedi", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-    ("dimanche", Weekday::Sun),
-];
-
 /// Words that make the date after them the date of a statement.
 const REPORTING: &[&str] = &[
     "said",
@@ -140,15 +84,41 @@ const REPORTING: &[&str] = &[
 ];
 
 fn month(w: &str) -> Option<u32> {
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    match w {
+        "january" | "jan" | "janvier" => Some(1),
+        "february" | "feb" | "fevrier" => Some(2),
+        "march" | "mar" | "mars" => Some(3),
+        "april" | "apr" | "avril" => Some(4),
+        "may" | "mai" => Some(5),
+        "june" | "jun" | "juin" => Some(6),
+        "july" | "jul" | "juillet" => Some(7),
+        "august" | "aug" | "aout" => Some(8),
+        "september" | "sept" | "sep" | "septembre" => Some(9),
+        "october" | "oct" | "octobre" => Some(10),
+        "november" | "nov" | "novembre" => Some(11),
+        "december" | "dec" | "decembre" => Some(12),
+        _ => None,
+    }
 }
 
 /// The weekday named by a folded word, if any.
 pub fn weekday(w: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+    match w {
+        "monday" | "lundi" => Some(Weekday::Mon),
+        "tuesday" | "mardi" => Some(Weekday::Tue),
+        "wednesday" | "mercredi" => Some(Weekday::Wed),
+        "thursday" | "jeudi" => Some(Weekday::Thu),
+        "friday" | "vendredi" => Some(Weekday::Fri),
+        "saturday" | "samedi" => Some(Weekday::Sat),
+        "sunday" | "dimanche" => Some(Weekday::Sun),
+        _ => None,
+    }
 }
 
 fn day_number(w: &str) -> Option<u32> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let w = w.strip_suffix("er").unwrap_or(w);
     let w = w
         .strip_suffix("st")
@@ -170,6 +140,10 @@ fn year(w: &str) -> Option<i32> {
 
 /// "2024-07-21" and "21/07/2024" written as one token.
 fn numeric_date(w: &str) -> Option<NaiveDate> {
+    // Most words are not numbers: leave them before splitting.
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
     if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
         return None;

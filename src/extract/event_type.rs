@@ -231,10 +231,14 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
     for (i, w) in ws.iter().enumerate() {
         let f = w.folded.as_str();
         let next = ws.get(i + 1).map_or("", |w| w.folded.as_str());
-        let near_owner = ws[i.saturating_sub(3)..(i + 4).min(ws.len())]
-            .iter()
-            .any(|x| x.is_any(SITE_OWNERS));
-        if (SITES.contains(&f) && near_owner) || matches!(f, "barracks" | "caserne" | "garrison") {
+        // Asked only of a site word: most words are not one.
+        let near_owner = || {
+            ws[i.saturating_sub(3)..(i + 4).min(ws.len())]
+                .iter()
+                .any(|x| x.is_any(SITE_OWNERS))
+        };
+        if (SITES.contains(&f) && near_owner()) || matches!(f, "barracks" | "caserne" | "garrison")
+        {
             c.military_site = true;
         }
         match f {

@@ -25,6 +25,8 @@
 //! - Deaths told "also" in a later sentence ("30 assailants were also
 //!   killed") are added to the toll, as ACLED counts every death.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
@@ -37,7 +39,7 @@ use super::fatalities::{Count, fatalities_in};
 use super::places::{Resolved, Role, SentencePlaces, km};
 use super::sentences::Sentence;
 use super::weapons::find_weapons_in;
-use super::words::words;
+use super::words::Word;
 
 /// How strongly a sentence speaks of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,102 +49,108 @@ enum Trigger {
     Strong,
 }
 
-const STRONG: &[&str] = &[
-    "attack",
-    "attacked",
-    "attacking",
-    "assault",
-    "assaulted",
-    "raid",
-    "raided",
-    "ambush",
-    "ambushed",
-    "killed",
-    "killing",
-    "clash",
-    "clashed",
-    "seized",
-    "stormed",
-    "offensive",
-    "struck",
-    "targeted",
-    "overran",
-    "massacre",
-    "massacred",
-    "shot",
-    "fighting",
-    "battle",
-    "confrontation",
-    "exploded",
-    "blast",
-    "bombing",
-    "abducted",
-    "kidnapped",
-    "looted",
-    "torched",
-    "roving",
-    "roamed",
-    "paraded",
-    "attaque",
-    "attaques",
-    "attaquee",
-    "tues",
-    "tue",
-    "tuees",
-    "assaut",
-    "embuscade",
-    "affrontement",
-    "affrontements",
-    "explose",
-    "enleves",
-    "pille",
-    "incendie",
-    "fired",
-    "gunned",
-    "marched",
-    "marching",
-    "protested",
-    "protesters",
-    "demonstrators",
-    "rioted",
-    "rioters",
-    "manifestation",
-    "manifestants",
-    "visant",
-    "touche",
-    "executed",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "frappe",
-    "frappes",
-    "neutralised",
-    "neutralized",
-    "neutralises",
-    "encercle",
-    "encercles",
-    "repelled",
-    "repousse",
-    "enlevees",
-    "enlevee",
-    "enleve",
-    "abattus",
-    "manifeste",
-];
-const WEAK: &[&str] = &[
-    "incident",
-    "aftermath",
-    "victims",
-    "injured",
-    "wounded",
-    "toll",
-    "gunfire",
-    "graves",
-    "bilan",
-    "victimes",
-    "blesses",
-];
+fn is_strong(folded: &str) -> bool {
+    matches!(
+        folded,
+        "attack"
+            | "attacked"
+            | "attacking"
+            | "assault"
+            | "assaulted"
+            | "raid"
+            | "raided"
+            | "ambush"
+            | "ambushed"
+            | "killed"
+            | "killing"
+            | "clash"
+            | "clashed"
+            | "seized"
+            | "stormed"
+            | "offensive"
+            | "struck"
+            | "targeted"
+            | "overran"
+            | "massacre"
+            | "massacred"
+            | "shot"
+            | "fighting"
+            | "battle"
+            | "confrontation"
+            | "exploded"
+            | "blast"
+            | "bombing"
+            | "abducted"
+            | "kidnapped"
+            | "looted"
+            | "torched"
+            | "roving"
+            | "roamed"
+            | "paraded"
+            | "attaque"
+            | "attaques"
+            | "attaquee"
+            | "tues"
+            | "tue"
+            | "tuees"
+            | "assaut"
+            | "embuscade"
+            | "affrontement"
+            | "affrontements"
+            | "explose"
+            | "enleves"
+            | "pille"
+            | "incendie"
+            | "fired"
+            | "gunned"
+            | "marched"
+            | "marching"
+            | "protested"
+            | "protesters"
+            | "demonstrators"
+            | "rioted"
+            | "rioters"
+            | "manifestation"
+            | "manifestants"
+            | "visant"
+            | "touche"
+            | "executed"
+            | "strike"
+            | "strikes"
+            | "airstrike"
+            | "airstrikes"
+            | "frappe"
+            | "frappes"
+            | "neutralised"
+            | "neutralized"
+            | "neutralises"
+            | "encercle"
+            | "encercles"
+            | "repelled"
+            | "repousse"
+            | "enlevees"
+            | "enlevee"
+            | "enleve"
+            | "abattus"
+            | "manifeste"
+    )
+}
+fn is_weak(folded: &str) -> bool {
+    matches!(
+        folded,
+        "incident"
+            | "aftermath"
+            | "victims"
+            | "injured"
+            | "wounded"
+            | "toll"
+            | "gunfire"
+            | "graves"
+            | "bilan"
+            | "victimes"
+            | "blesses"
+    )
+}
 /// Sentences that speak of the past in general or of what may come.
 const BACKGROUND: &[&str] = &[
     "since 19",
@@ -176,34 +184,32 @@ const BACKGROUND: &[&str] = &[
     "preconditions",
     "precondition",
 ];
-const NEW_EVENT: &[&str] = &["another", "separate", "autre", "second"];
-const CLAIM: &[&str] = &[
-    "claimed",
-    "claim",
-    "claims",
-    "revendique",
-    "revendiquee",
-    "revendication",
-];
+fn is_new_event(folded: &str) -> bool {
+    matches!(folded, "another" | "separate" | "autre" | "second")
+}
+fn is_claim(folded: &str) -> bool {
+    matches!(
+        folded,
+        "claimed" | "claim" | "claims" | "revendique" | "revendiquee" | "revendication"
+    )
+}
 
-fn trigger(folded: &[String]) -> Trigger {
+fn trigger(folded: &[&str]) -> Trigger {
     let opened_fire = folded
         .windows(2)
-        .any(|p| matches!(p[0].as_str(), "opened" | "open") && p[1] == "fire");
-    if opened_fire || folded.iter().any(|w| STRONG.contains(&w.as_str())) {
+        .any(|p| matches!(p[0], "opened" | "open") && p[1] == "fire");
+    if opened_fire || folded.iter().any(|w| is_strong(w)) {
         return Trigger::Strong;
     }
-    let attack_nouns = folded
-        .iter()
-        .any(|w| matches!(w.as_str(), "attack's" | "raid's"));
+    let attack_nouns = folded.iter().any(|w| matches!(*w, "attack's" | "raid's"));
     // A list of captured arms belongs to the raid just described.
     let arms = folded.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "rifles" | "launchers" | "rockets" | "ammunition" | "munitions"
         )
     });
-    if attack_nouns || arms || folded.iter().any(|w| WEAK.contains(&w.as_str())) {
+    if attack_nouns || arms || folded.iter().any(|w| is_weak(w)) {
         return Trigger::Weak;
     }
     Trigger::None
@@ -212,7 +218,32 @@ fn trigger(folded: &[String]) -> Trigger {
 /// Whether a sentence is background rather than news.
 pub fn is_background(sentence: &str) -> bool {
     let f = super::words::fold_word(sentence);
-    BACKGROUND.iter().any(|b| f.contains(b))
+    contains_any(f.as_bytes(), background_by_first_byte())
+}
+
+/// The background phrases grouped by their first byte, so that one pass
+/// over a sentence tries at each position only the phrases that can start
+/// there.
+fn background_by_first_byte() -> &'static [Vec<&'static [u8]>] {
+    static TABLE: OnceLock<Vec<Vec<&'static [u8]>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<Vec<&'static [u8]>> = vec![Vec::new(); 256];
+        for phrase in BACKGROUND {
+            if let Some(&b) = phrase.as_bytes().first() {
+                table[usize::from(b)].push(phrase.as_bytes());
+            }
+        }
+        table
+    })
+}
+
+/// Whether any phrase of `table` occurs in `text`, in one pass.
+fn contains_any(text: &[u8], table: &[Vec<&[u8]>]) -> bool {
+    (0..text.len()).any(|i| {
+        table[usize::from(text[i])]
+            .iter()
+            .any(|p| text[i..].starts_with(p))
+    })
 }
 
 /// An incident while sentences are still being added to it.
@@ -256,13 +287,13 @@ struct Reading<'a> {
 
 fn read<'a>(
     sentence: &'a Sentence<'a>,
+    ws: &[Word<'_>],
     places: SentencePlaces,
     publication: Option<NaiveDate>,
     header: Option<Span>,
 ) -> Reading<'a> {
-    let ws = words(sentence.text);
-    let folded: Vec<String> = ws.iter().map(|w| w.folded.clone()).collect();
-    let date = find_dates_in(&ws, publication)
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let date = find_dates_in(ws, publication)
         .into_iter()
         .filter(|d| !d.reported)
         .find(|d| {
@@ -281,7 +312,7 @@ fn read<'a>(
     };
     let killing = folded.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "killed"
                 | "killing"
                 | "dead"
@@ -293,9 +324,9 @@ fn read<'a>(
                 | "massacred"
         )
     });
-    let tolls = fatalities_in(&ws);
-    let actors = find_actors_in(&ws);
-    let claimed = folded.iter().any(|w| CLAIM.contains(&w.as_str()));
+    let tolls = fatalities_in(ws);
+    let actors = find_actors_in(ws);
+    let claimed = folded.iter().any(|w| is_claim(w));
     let claimant = actors
         .iter()
         .map(|a| a.kind)
@@ -308,11 +339,11 @@ fn read<'a>(
     Reading {
         sentence,
         trigger: trig,
-        new_event: folded.iter().any(|w| NEW_EVENT.contains(&w.as_str())),
+        new_event: folded.iter().any(|w| is_new_event(w)),
         place,
         unresolved: places.unresolved,
         date,
-        cues: cues_in(&ws),
+        cues: cues_in(ws),
         actors,
         killing,
         fatalities: tolls,
@@ -320,14 +351,11 @@ fn read<'a>(
         claimant,
         also: folded
             .iter()
-            .any(|w| matches!(w.as_str(), "also" | "egalement" | "aussi")),
-        weapons: find_weapons_in(&ws),
-        unidentified: folded.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "unidentified" | "unknown" | "identifies" | "inconnus"
-            )
-        }),
+            .any(|w| matches!(*w, "also" | "egalement" | "aussi")),
+        weapons: find_weapons_in(ws),
+        unidentified: folded
+            .iter()
+            .any(|w| matches!(*w, "unidentified" | "unknown" | "identifies" | "inconnus")),
     }
 }
 
@@ -452,8 +480,10 @@ impl Draft {
 }
 
 /// Builds the incidents of a report from its sentences and their places.
+/// `split` holds each sentence's words.
 pub fn build(
     sentences: &[Sentence<'_>],
+    split: &[Vec<Word<'_>>],
     places: Vec<SentencePlaces>,
     publication: Option<NaiveDate>,
     header: Option<Span>,
@@ -464,11 +494,11 @@ pub fn build(
     // A weak sentence seen before any incident ("they carried off rifles")
     // joins the incident opened right after it.
     let mut waiting: Option<(usize, Reading<'_>)> = None;
-    for (k, (sentence, sp)) in sentences.iter().zip(places).enumerate() {
+    for (k, ((sentence, ws), sp)) in sentences.iter().zip(split).zip(places).enumerate() {
         if is_background(sentence.text) {
             continue;
         }
-        let r = read(sentence, sp, publication, header);
+        let r = read(sentence, ws, sp, publication, header);
         report_groups.extend(
             r.actors
                 .iter()

@@ -55,17 +55,20 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
     let publication = publication_date(text, published);
     let sentences = split(text);
     let texts: Vec<&str> = sentences.iter().map(|s| s.text).collect();
+    // Every stage reads the same words: split and fold each sentence once.
+    let split_words: Vec<Vec<words::Word<'_>>> = texts.iter().map(|t| words::words(t)).collect();
     let mut ctx = places::Context {
-        country: places::main_country(&texts, gazetteer),
+        country: places::main_country(&texts, &split_words, gazetteer),
         ..places::Context::default()
     };
-    let mentions = places::find_all(&texts, &mut ctx, gazetteer);
+    let mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);
     let resolved: Vec<places::SentencePlaces> = mentions
         .iter()
         .map(|m| places::resolve(m, &ctx, gazetteer))
         .collect();
     let (incidents, mut warnings) = incidents::build(
         &sentences,
+        &split_words,
         resolved,
         publication.date,
         publication.span,

@@ -4,6 +4,9 @@
 //! A name counts only in a telling pattern: "in X", "at X", "near X",
 //! "village of X", "X province", "province du X", "X district", "X, Y"
 //! ("Kalamba, Kaya"), "X, located in Y", "attacked X", "an attack on X";
+//! "de X" / "of X" after a settlement or facility noun, with at most one
+//! adjective between ("le poste militaire de X", "l'école de X", "the
+//! streets of X", "habitants de X"); "the X area"; "between X and Y";
 //! or bare, when the same name was
 //! already found in such a pattern elsewhere in the report ("Djibo
 //! residents"). Names are never looked up just for being capitalised:
@@ -20,7 +23,9 @@
 //! only when nothing else is named; "near X" is X, Near; a name that only
 //! resembles a gazetteer entry (one or two letters off) is trusted only
 //! within 40 km of a place named beside it; "X, Y" with X unknown is Y, Near, with
-//! X kept as a detail for the notes; "the commune of X" is the town X, Near;
+//! X kept as a detail for the notes; "the commune of X", "la zone de X",
+//! "le secteur de X", "the X area" are the town X, Near; "between X and Y"
+//! is X, Near, with both named in the notes (Y only says which way);
 //! a province or region is Region at the point the gazetteer gives for the
 //! unit, and carries the name of a site in it the gazetteer lacks.
 //!
@@ -65,6 +70,9 @@ pub struct Mention {
     pub near: bool,
     /// The unit word of an admin mention as written ("province", "région").
     pub unit: String,
+    /// How the report placed it, for the notes ("between Djibo and
+    /// Tongomayel").
+    pub context: Option<String>,
 }
 
 /// A mention the gazetteer could place.
@@ -90,230 +98,327 @@ pub struct SentencePlaces {
     pub unresolved: Vec<String>,
 }
 
-const MACRO_REGIONS: &[&str] = &[
-    "sahel",
-    "sahara",
-    "west africa",
-    "africa",
-    "liptako",
-    "liptako-gourma",
-    "maghreb",
-    "middle east",
-    "europe",
-    "west",
-    "north",
-    "south",
-    "east",
-];
+fn is_macro_regions(folded: &str) -> bool {
+    matches!(
+        folded,
+        "sahel"
+            | "sahara"
+            | "west africa"
+            | "africa"
+            | "liptako"
+            | "liptako-gourma"
+            | "maghreb"
+            | "middle east"
+            | "europe"
+            | "west"
+            | "north"
+            | "south"
+            | "east"
+    )
+}
 /// Macro-regions that became the name of an admin region in 2025.
-const REGIONS_SINCE_2025: &[&str] = &["liptako"];
-const CAPITALS: &[&str] = &[
-    "ouagadougou",
-    "bamako",
-    "niamey",
-    "lome",
-    "cotonou",
-    "dakar",
-    "abuja",
-    "accra",
-    "nouakchott",
-    "n'djamena",
-    "porto-novo",
-    "abidjan",
-    "conakry",
-    "paris",
-    "washington",
-];
+fn is_regions_since_2025(folded: &str) -> bool {
+    matches!(folded, "liptako")
+}
+fn is_capitals(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ouagadougou"
+            | "bamako"
+            | "niamey"
+            | "lome"
+            | "cotonou"
+            | "dakar"
+            | "abuja"
+            | "accra"
+            | "nouakchott"
+            | "n'djamena"
+            | "porto-novo"
+            | "abidjan"
+            | "conakry"
+            | "paris"
+            | "washington"
+    )
+}
 /// Words that end a run of capitalised words even when capitalised
 /// (headlines are in Title Case).
-const BREAKERS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "of",
-    "on",
-    "and",
-    "the",
-    "a",
-    "an",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "after",
-    "as",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "les",
-    "et",
-    "a",
-    "dans",
-    "pres",
-    "sur",
-    "province",
-    "region",
-    "district",
-    "department",
-    "commune",
-    "village",
-    "town",
-    "city",
-    "provinces",
-    "regions",
-    "state",
-    "group",
-    "forces",
-    "army",
-    "attack",
-    "attacks",
-];
+fn is_breakers(folded: &str) -> bool {
+    matches!(
+        folded,
+        "in" | "at"
+            | "near"
+            | "of"
+            | "on"
+            | "and"
+            | "the"
+            | "a"
+            | "an"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "after"
+            | "as"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "et"
+            | "dans"
+            | "pres"
+            | "sur"
+            | "province"
+            | "region"
+            | "district"
+            | "department"
+            | "commune"
+            | "village"
+            | "town"
+            | "city"
+            | "provinces"
+            | "regions"
+            | "state"
+            | "group"
+            | "forces"
+            | "army"
+            | "attack"
+            | "attacks"
+    )
+}
 /// Words never looked up as places.
-const NOT_PLACES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "reuters",
-    "afp",
-    "ap",
-    "site",
-    "jnim",
-    "isis",
-    "vdp",
-    "un",
-    "ecowas",
-    "islam",
-    "muslims",
-    "allah",
-    "god",
-];
-const SITE_NOUNS: &[&str] = &[
-    "village",
-    "town",
-    "city",
-    "commune",
-    "locality",
-    "localite",
-    "hamlet",
-    "area",
-    "outskirts",
-    "ville",
-    "hameau",
-    "secteur",
-    "settlement",
-    "camp",
-];
-const ADMIN_NOUNS: &[&str] = &[
-    "province",
-    "region",
-    "department",
-    "departement",
-    "cercle",
-    "prefecture",
-];
-const SITE_PREPS: &[&str] = &[
-    "in", "at", "near", "around", "outside", "a", "pres", "vers", "dans", "inside", "through",
-    "across", "into",
-];
+fn is_not_places(folded: &str) -> bool {
+    matches!(
+        folded,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "reuters"
+            | "afp"
+            | "ap"
+            | "site"
+            | "jnim"
+            | "isis"
+            | "vdp"
+            | "un"
+            | "ecowas"
+            | "islam"
+            | "muslims"
+            | "allah"
+            | "god"
+    )
+}
+/// Nouns whose "of X" / "de X" is the place itself: settlements, the
+/// facilities in them ("le poste militaire de Markoye", "l'école de
+/// Gayéri"), their people and streets ("the streets of Dori").
+fn is_site_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "village"
+            | "villages"
+            | "town"
+            | "city"
+            | "commune"
+            | "locality"
+            | "localite"
+            | "hamlet"
+            | "area"
+            | "outskirts"
+            | "ville"
+            | "hameau"
+            | "secteur"
+            | "settlement"
+            | "camp"
+            | "zone"
+            | "axe"
+            | "poste"
+            | "post"
+            | "outpost"
+            | "base"
+            | "caserne"
+            | "barracks"
+            | "garrison"
+            | "garnison"
+            | "detachement"
+            | "detachment"
+            | "brigade"
+            | "gendarmerie"
+            | "commissariat"
+            | "ecole"
+            | "school"
+            | "dispensaire"
+            | "clinic"
+            | "eglise"
+            | "church"
+            | "mosquee"
+            | "mosque"
+            | "marche"
+            | "market"
+            | "habitants"
+            | "residents"
+            | "inhabitants"
+            | "streets"
+            | "rues"
+    )
+}
+
+/// Words between a site noun and "de": "le poste militaire de X".
+fn is_site_adjective(folded: &str) -> bool {
+    matches!(
+        folded,
+        "militaire"
+            | "military"
+            | "avance"
+            | "principal"
+            | "principale"
+            | "central"
+            | "centrale"
+            | "rural"
+            | "rurale"
+            | "urbain"
+            | "urbaine"
+            | "voisin"
+            | "voisine"
+            | "catholique"
+            | "protestante"
+            | "evangelique"
+            | "grande"
+            | "main"
+    )
+}
+
+/// Site nouns that name a spread, not a point: "la zone de Téra", "the
+/// Djibo area", "the commune of Arbinda" are near the town, not in it.
+fn is_area_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "commune" | "zone" | "secteur" | "axe" | "area" | "sector" | "environs"
+    )
+}
+fn is_admin_nouns(folded: &str) -> bool {
+    matches!(
+        folded,
+        "province" | "region" | "department" | "departement" | "cercle" | "prefecture"
+    )
+}
+fn is_site_preps(folded: &str) -> bool {
+    matches!(
+        folded,
+        "in" | "at"
+            | "near"
+            | "around"
+            | "outside"
+            | "a"
+            | "pres"
+            | "vers"
+            | "dans"
+            | "inside"
+            | "through"
+            | "across"
+            | "into"
+    )
+}
 /// Verbs whose object is the place struck: "attacked Titao", "overran Djibo".
-const ATTACK_VERBS: &[&str] = &[
-    "attacked",
-    "stormed",
-    "raided",
-    "overran",
-    "ambushed",
-    "besieged",
-    "struck",
-    "targeted",
-    "bombed",
-    "shelled",
-    "attaque",
-    "attaquent",
-    "pris",
-];
+fn is_attack_verbs(folded: &str) -> bool {
+    matches!(
+        folded,
+        "attacked"
+            | "stormed"
+            | "raided"
+            | "overran"
+            | "ambushed"
+            | "besieged"
+            | "struck"
+            | "targeted"
+            | "bombed"
+            | "shelled"
+            | "attaque"
+            | "attaquent"
+            | "pris"
+    )
+}
 /// Nouns whose "on X" is the place struck.
-const ATTACK_NOUNS: &[&str] = &[
-    "attack",
-    "attacks",
-    "assault",
-    "raid",
-    "raids",
-    "offensive",
-    "ambush",
-];
-const NEAR_PREPS: &[&str] = &[
-    "near",
-    "around",
-    "outside",
-    "pres",
-    "proximite",
-    "alentours",
-    "environs",
-];
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "nord-est",
-    "nord-ouest",
-    "sud-est",
-    "sud-ouest",
-];
-const AWAY_VERBS: &[&str] = &[
-    "based",
-    "withdrew",
-    "withdrawing",
-    "retreated",
-    "retreating",
-    "fled",
-    "fleeing",
-    "returned",
-    "returning",
-    "headquartered",
-    "basees",
-    "bases",
-    "replies",
-    "replie",
-];
+fn is_attack_nouns(folded: &str) -> bool {
+    matches!(
+        folded,
+        "attack" | "attacks" | "assault" | "raid" | "raids" | "offensive" | "ambush"
+    )
+}
+fn is_near_preps(folded: &str) -> bool {
+    matches!(
+        folded,
+        "near" | "around" | "outside" | "pres" | "proximite" | "alentours" | "environs"
+    )
+}
+fn is_directions(folded: &str) -> bool {
+    matches!(
+        folded,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "nord"
+            | "sud"
+            | "est"
+            | "ouest"
+            | "nord-est"
+            | "nord-ouest"
+            | "sud-est"
+            | "sud-ouest"
+    )
+}
+fn is_away_verbs(folded: &str) -> bool {
+    matches!(
+        folded,
+        "based"
+            | "withdrew"
+            | "withdrawing"
+            | "retreated"
+            | "retreating"
+            | "fled"
+            | "fleeing"
+            | "returned"
+            | "returning"
+            | "headquartered"
+            | "basees"
+            | "bases"
+            | "replies"
+            | "replie"
+    )
+}
 
 /// A run of capitalised words, before its role is known.
 #[derive(Debug, Clone)]
@@ -329,7 +434,7 @@ fn runs(sentence: &str, ws: &[Word<'_>]) -> Vec<Run> {
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
-        if !w.is_capitalised() || w.is_any(BREAKERS) || w.is_any(NOT_PLACES) {
+        if !w.is_capitalised() || is_breakers(&w.folded) || is_not_places(&w.folded) {
             i += 1;
             continue;
         }
@@ -346,7 +451,7 @@ fn runs(sentence: &str, ws: &[Word<'_>]) -> Vec<Run> {
             let gap = &sentence[ws[last].end..n.start];
             if !gap.trim().is_empty()
                 || !n.is_capitalised()
-                || n.is_any(BREAKERS)
+                || is_breakers(&n.folded)
                 || last - first >= 3
             {
                 break;
@@ -383,13 +488,17 @@ pub struct Context {
 
 /// Counts country names and adjectives to find the report's main country;
 /// a dateline's country counts three times.
-pub fn main_country(sentences: &[&str], gazetteer: &Gazetteer) -> Option<&'static str> {
+/// `split` holds each sentence's words.
+pub fn main_country(
+    sentences: &[&str],
+    split: &[Vec<Word<'_>>],
+    gazetteer: &Gazetteer,
+) -> Option<&'static str> {
     let mut counts: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut order = 0;
-    for (k, s) in sentences.iter().enumerate() {
-        let ws = words(s);
-        for run in runs(s, &ws) {
-            for cand in country_names(&run, &ws) {
+    for (k, (s, ws)) in sentences.iter().zip(split).enumerate() {
+        for run in runs(s, ws) {
+            for cand in country_names(&run, ws) {
                 if let Some(cc) = gazetteer.find_country(&cand) {
                     let weight = if k < 4 && s.len() < 80 && s.contains(',') {
                         3
@@ -421,10 +530,17 @@ fn country_names(run: &Run, ws: &[Word<'_>]) -> Vec<String> {
 
 /// Finds the mentions of every sentence. Two passes: telling patterns
 /// first, then bare names already seen in a pattern.
-pub fn find_all(sentences: &[&str], ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
+/// `split` holds each sentence's words.
+pub fn find_all(
+    sentences: &[&str],
+    split: &[Vec<Word<'_>>],
+    ctx: &mut Context,
+    gazetteer: &Gazetteer,
+) -> Vec<Vec<Mention>> {
     let mut all: Vec<Vec<Mention>> = sentences
         .iter()
-        .map(|s| patterned(s, ctx, gazetteer))
+        .zip(split)
+        .map(|(s, ws)| patterned(s, ws, ctx, gazetteer))
         .collect();
     for ms in &all {
         for m in ms {
@@ -433,9 +549,8 @@ pub fn find_all(sentences: &[&str], ctx: &mut Context, gazetteer: &Gazetteer) ->
             }
         }
     }
-    for (s, ms) in sentences.iter().zip(all.iter_mut()) {
-        let ws = words(s);
-        for run in runs(s, &ws) {
+    for ((s, ws), ms) in sentences.iter().zip(split).zip(all.iter_mut()) {
+        for run in runs(s, ws) {
             let f = fold_word(&run.text);
             let taken = ms
                 .iter()
@@ -450,6 +565,7 @@ pub fn find_all(sentences: &[&str], ctx: &mut Context, gazetteer: &Gazetteer) ->
                     qualifier: None,
                     near: false,
                     unit: String::new(),
+                    context: None,
                 });
             }
         }
@@ -458,11 +574,12 @@ pub fn find_all(sentences: &[&str], ctx: &mut Context, gazetteer: &Gazetteer) ->
 }
 
 /// The mentions of one sentence that sit in a telling pattern.
-fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> {
-    let ws = words(s);
-    let rs = runs(s, &ws);
+fn patterned(s: &str, ws: &[Word<'_>], ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let rs = runs(s, ws);
     let mut out: Vec<Mention> = Vec::new();
     let mut prev_role: Option<(usize, Option<Role>)> = None;
+    // The last word of X in "between X and Y", while Y is awaited.
+    let mut between_end: Option<usize> = None;
     for (k, run) in rs.iter().enumerate() {
         let f = fold_word(&run.text);
         let before = |n: usize| -> Option<&Word<'_>> { run.first.checked_sub(n).map(|i| &ws[i]) };
@@ -476,11 +593,10 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
         }
         // Liptako is also, since 2025, the name of Burkina Faso's Sahel
         // region: with a unit word beside it, it is that region.
-        let unit_word_beside = after(1).is_some_and(|w| w.is_any(ADMIN_NOUNS))
+        let unit_word_beside = after(1).is_some_and(|w| is_admin_nouns(&w.folded))
             || (before(1).is_some_and(|w| w.is_any(&["du", "de", "of"]))
-                && before(2).is_some_and(|w| w.is_any(ADMIN_NOUNS)));
-        let macro_region = MACRO_REGIONS.contains(&f.as_str())
-            && !(REGIONS_SINCE_2025.contains(&f.as_str()) && unit_word_beside);
+                && before(2).is_some_and(|w| is_admin_nouns(&w.folded)));
+        let macro_region = is_macro_regions(&f) && !(is_regions_since_2025(&f) && unit_word_beside);
         if macro_region || ctx.skipped.contains(&f) {
             prev_role = Some((run.last, None));
             continue;
@@ -503,8 +619,8 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
         let a1 = after(1).map_or("", |w| w.folded.as_str());
         let mut role = None;
         // Where attackers live or went back to is not where they struck.
-        let away = AWAY_VERBS.contains(&b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")
-            || (b1 == "to" && b2 == "back" && AWAY_VERBS.contains(&b3))
+        let away = is_away_verbs(b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")
+            || (b1 == "to" && b2 == "back" && is_away_verbs(b3))
             || (b1 == "from" && b2 == "reporting");
         let coordinated = matches!(b1, "and" | "et" | "or" | "ou")
             && prev_role.is_some_and(|(end, _)| end + 2 == run.first);
@@ -513,7 +629,13 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
             prev_role = Some((run.last, None));
             continue;
         }
-        if coordinated {
+        // "between X and Y": Y only says which way from X.
+        let second_of_pair =
+            coordinated && between_end.is_some_and(|end| prev_role.is_some_and(|p| p.0 == end));
+        between_end = None;
+        if second_of_pair {
+            role = Some(Role::Reference);
+        } else if coordinated {
             match prev_role.and_then(|(_, r)| r) {
                 Some(r) => role = Some(r),
                 None => {
@@ -525,26 +647,48 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
                 }
             }
         }
-        if role.is_none() && ADMIN_NOUNS.contains(&a1) && !run.possessive {
+        if role.is_none() && is_admin_nouns(a1) && !run.possessive {
             role = Some(Role::Admin);
         }
         if role.is_none() && a1 == "district" {
             role = Some(Role::District);
         }
+        // "the Djibo area", "the Téra zone"
+        let area_after = b1 == "the" && matches!(a1, "area" | "zone" | "sector");
+        if role.is_none() && area_after {
+            role = Some(Role::Site);
+        }
+        // "between Djibo and Tongomayel", "entre Djibo et Tongomayel": on
+        // the way between two places, coded near the first.
+        let mut context = None;
+        let between = role.is_none() && matches!(b1, "between" | "entre");
+        if between {
+            role = Some(Role::Site);
+            let pair = rs
+                .get(k + 1)
+                .filter(|n| n.first == run.last + 2 && ws[run.last + 1].is_any(&["and", "et"]));
+            if let Some(n) = pair {
+                context = Some(format!("between {} and {}", run.text, n.text));
+                between_end = Some(run.last);
+            }
+        }
         if role.is_none() {
             role = match (b1, b2) {
-                ("of" | "de", d) if ADMIN_NOUNS.contains(&d) => Some(Role::Admin),
+                ("of" | "de", d) if is_admin_nouns(d) => Some(Role::Admin),
                 ("du" | "la", "province" | "region" | "cercle") => Some(Role::Admin),
-                ("la", "de") if ADMIN_NOUNS.contains(&b3) => Some(Role::Admin),
-                ("of" | "de", d) if SITE_NOUNS.contains(&d) => Some(Role::Site),
-                ("of" | "de", d) if DIRECTIONS.contains(&d) => Some(Role::Reference),
+                ("la", "de") if is_admin_nouns(b3) => Some(Role::Admin),
+                ("of" | "de", d) if is_site_noun(d) => Some(Role::Site),
+                ("of" | "de", adj) if is_site_adjective(adj) && is_site_noun(b3) => {
+                    Some(Role::Site)
+                }
+                ("of" | "de", d) if is_directions(d) => Some(Role::Reference),
                 ("from", "km" | "kilometres" | "kilometers" | "miles") => Some(Role::Reference),
-                ("de", d) if NEAR_PREPS.contains(&d) => Some(Role::Site),
-                (v, _) if ATTACK_VERBS.contains(&v) => Some(Role::Site),
+                ("de", d) if is_near_preps(d) => Some(Role::Site),
+                (v, _) if is_attack_verbs(v) => Some(Role::Site),
                 // "an attack on Djibo", "the assault on Dargo"
-                ("on", n) if ATTACK_NOUNS.contains(&n) => Some(Role::Site),
+                ("on", n) if is_attack_nouns(n) => Some(Role::Site),
                 ("from" | "de", _) => None,
-                (p, _) if SITE_PREPS.contains(&p) => Some(Role::Site),
+                (p, _) if is_site_preps(p) => Some(Role::Site),
                 _ => None,
             };
         }
@@ -555,7 +699,7 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
             if gap.trim() == "," && gazetteer.find_country(&next.text).is_none() {
                 // Keep the unit word: "Yagha province" asks for the unit.
                 qualifier = Some(match ws.get(next.last + 1) {
-                    Some(w) if w.is_any(ADMIN_NOUNS) => format!("{} {}", next.text, w.text),
+                    Some(w) if is_admin_nouns(&w.folded) => format!("{} {}", next.text, w.text),
                     _ => next.text.clone(),
                 });
             }
@@ -573,7 +717,7 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
                 let names: Vec<&Word<'_>> = rw
                     .iter()
                     .take(6)
-                    .take_while(|w| !w.is_any(ADMIN_NOUNS))
+                    .take_while(|w| !is_admin_nouns(&w.folded))
                     .filter(|w| w.is_capitalised())
                     .collect();
                 if let Some(last) = names.last() {
@@ -587,20 +731,22 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
         if role.is_none() && qualifier.is_some() {
             role = Some(Role::Site);
         }
-        if CAPITALS.contains(&f.as_str()) && role.is_some() {
+        if is_capitals(&f) && role.is_some() {
             role = Some(Role::Capital);
         }
         prev_role = Some((run.last, role));
         // "in the commune of Arbinda": the commune's seat, but the commune
         // spreads over many villages, so only near it.
-        let near = NEAR_PREPS.contains(&b1)
-            || (b1 == "de" && NEAR_PREPS.contains(&b2))
-            || (matches!(b1, "of" | "de") && b2 == "commune");
-        let unit = if ADMIN_NOUNS.contains(&a1) {
+        let near = is_near_preps(b1)
+            || (b1 == "de" && is_near_preps(b2))
+            || (matches!(b1, "of" | "de") && is_area_noun(b2))
+            || area_after
+            || between;
+        let unit = if is_admin_nouns(a1) {
             after(1).map_or("", |w| w.text)
-        } else if ADMIN_NOUNS.contains(&b2) {
+        } else if is_admin_nouns(b2) {
             before(2).map_or("", |w| w.text)
-        } else if ADMIN_NOUNS.contains(&b3) {
+        } else if is_admin_nouns(b3) {
             before(3).map_or("", |w| w.text)
         } else {
             ""
@@ -614,6 +760,7 @@ fn patterned(s: &str, ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> 
                 qualifier,
                 near,
                 unit: unit.to_lowercase(),
+                context,
             });
         }
     }
@@ -710,7 +857,7 @@ fn lookup_unit_or_town(
 /// with its unit word ("Yagha province") is the unit.
 fn lookup_town_or_unit(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
     let last = name.rsplit(' ').next().map(fold_word).unwrap_or_default();
-    if ADMIN_NOUNS.contains(&last.as_str()) {
+    if is_admin_nouns(&last) {
         let bare = name.rsplit_once(' ').map_or(name, |(b, _)| b);
         return lookup_unit_or_town(bare, &last, country, gazetteer);
     }
@@ -758,7 +905,7 @@ fn resolve_one(
         role: m.role,
         written: m.written.clone(),
         detail,
-        context: None,
+        context: m.context.clone(),
     };
     match m.role {
         Role::Admin => {

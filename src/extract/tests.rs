@@ -251,3 +251,36 @@ fn wounded_people_are_not_counted_among_the_dead() {
     );
     assert_eq!(i.fatalities, Some(3));
 }
+
+#[test]
+fn a_bomb_between_two_towns_is_placed_near_the_first_and_the_notes_name_both() {
+    let text = "Published: 2024-10-02\n\
+        A roadside bomb hit a supply convoy between Dori and Djibo on Tuesday, killing three gendarmes.";
+    let i = only(text, None);
+    assert_eq!(i.location.place_id, Some(2361082));
+    assert_eq!(i.location.geo_precision, GeoPrecision::Near);
+    assert!(i.notes.contains("between Dori and Djibo"), "{}", i.notes);
+}
+
+#[test]
+fn a_gendarmerie_post_of_a_town_is_the_town_itself() {
+    let text = "Publié le 2025-03-10\n\
+        Des hommes armés ont attaqué dimanche la brigade de gendarmerie de Gayéri, tuant deux gendarmes.";
+    let i = only(text, None);
+    assert_eq!(i.location.place_id, Some(2360541));
+    assert_eq!(i.location.geo_precision, GeoPrecision::Exact);
+}
+
+#[test]
+fn the_area_around_a_town_is_near_it_in_english_and_french() {
+    let english = "Published: 2025-01-20\n\
+        Gunmen killed five herders in the Djibo area on Saturday.";
+    let i = only(english, None);
+    assert_eq!(i.location.place_id, Some(2361177));
+    assert_eq!(i.location.geo_precision, GeoPrecision::Near);
+    let french = "Publié le 2025-01-20\n\
+        Des hommes armés ont tué cinq bergers samedi dans le secteur de Djibo.";
+    let i = only(french, None);
+    assert_eq!(i.location.place_id, Some(2361177));
+    assert_eq!(i.location.geo_precision, GeoPrecision::Near);
+}

@@ -37,23 +37,45 @@ impl Word<'_> {
 pub fn fold_word(s: &str) -> String {
     // Most words are plain ASCII: no accents to strip, no curly marks.
     if s.is_ascii() {
-        return s.to_ascii_lowercase().replace('`', "'");
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
     }
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Decompose only what is not ASCII: dropping the combining marks
+    // afterwards gives the same as decomposing the whole string.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(match c {
+                '`' => '\'',
+                c => c.to_ascii_lowercase(),
+            });
+            continue;
+        }
+        for d in std::iter::once(c).nfd() {
+            if unicode_normalization::char::is_combining_mark(d) {
+                continue;
+            }
+            let d = match d {
+                '’' | '‘' => '\'',
+                '–' | '—' => '-',
+                d => d,
+            };
+            out.extend(d.to_lowercase());
+        }
+    }
+    out
 }
 
 /// French elisions ("l'attaque", "d'Arbinda") are dropped from the folded
 /// form so keywords match; a capital before the apostrophe ("N'Gourma")
 /// belongs to the name and stays.
 fn without_elision(folded: String, text: &str) -> String {
+    if !folded.contains('\'') {
+        return folded;
+    }
     let lower_start = text.chars().next().is_some_and(char::is_lowercase);
     for p in ["l'", "d'", "qu'", "j'", "s'", "c'", "n'"] {
         if let Some(rest) = folded.strip_prefix(p)

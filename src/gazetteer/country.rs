@@ -4,6 +4,9 @@
 //! adjective ("Togolese soldiers", "l'armée burkinabè"); the extractor needs
 //! the ISO code behind any of them to know which country a report is about.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::fold::fold;
 
 /// ISO 3166-1 alpha-2 code and English short name, as ACLED writes it.
@@ -144,10 +147,19 @@ pub fn country_name(cc: &str) -> Option<&'static str> {
 pub fn find_country(name: &str) -> Option<&'static str> {
     let folded = fold(name);
     let folded = folded.strip_prefix("the ").unwrap_or(&folded);
-    WORDS
-        .iter()
-        .find(|(word, _)| *word == folded)
-        .map(|(_, code)| *code)
+    by_word().get(folded).copied()
+}
+
+/// [`WORDS`] hashed, built once; the first listing of a word wins.
+fn by_word() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::with_capacity(WORDS.len());
+        for (word, code) in WORDS {
+            map.entry(*word).or_insert(*code);
+        }
+        map
+    })
 }
 
 #[cfg(test)]

@@ -12,10 +12,19 @@ use unicode_normalization::char::is_combining_mark;
 /// apostrophes removed, other punctuation turned into spaces, whitespace
 /// collapsed and trimmed.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Plain ASCII has nothing to decompose.
+    if name.is_ascii() {
+        fold_chars(name.chars(), name.len())
+    } else {
+        fold_chars(name.nfd(), name.len())
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     // Start as if a space had just been written so leading blanks vanish.
     let mut last_was_space = true;
-    for c in name.nfd() {
+    for c in chars {
         if is_combining_mark(c) || is_apostrophe(c) {
             continue;
         }
