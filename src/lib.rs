@@ -15,6 +15,7 @@ pub mod model;
 pub mod samples;
 pub mod setup;
 pub mod store;
+pub mod tiles;
 pub mod view;
 
 #[cfg(feature = "gui")]

@@ -18,14 +18,18 @@ use super::details::{self, DetailsForm};
 use super::export::{self, ExportForm};
 use super::filters::{self, Choices};
 use super::import::{self, ImportForm};
+use super::jobs::{self, ImportJob};
 use super::legend;
 use super::list;
 use super::map_view::MapView;
 use super::markers::Drawn;
+use super::mbtiles::{self, BasemapForm, MbTilesSource};
+use super::reverse::{self, Nearby};
+use super::snapshot::{self, SnapshotForm};
 use super::state::State;
 use super::timeline::{self, DateFields, TimelineView};
 use crate::basemap::{Basemap, towns_from_places};
-use crate::ingest::{IngestError, IngestSummary, ingest_text, read_report};
+use crate::ingest::{IngestError, IngestSummary, ingest_text};
 use crate::model::{Incident, Report, TimeWindow};
 use crate::setup::Workspace;
 use crate::store::IncidentFilter;
@@ -87,6 +91,16 @@ pub struct AtlasApp {
     export: ExportForm,
     /// A failure to read or write the database, shown in the toolbar until the next success.
     load_error: Option<String>,
+    /// The "Near this point" popup, open after a right click on the map.
+    nearby: Option<Nearby>,
+    /// The report files being imported off the UI thread.
+    job: Option<ImportJob>,
+    /// The window's context, so a background job can ask for a repaint.
+    repaint: Option<egui::Context>,
+    basemap_form: BasemapForm,
+    snapshot: SnapshotForm,
+    /// Where the map was drawn in the last frame (a picture is cropped to it).
+    map_rect: egui::Rect,
 }
 
 impl AtlasApp {
@@ -117,6 +131,12 @@ impl AtlasApp {
             import: ImportForm::default(),
             export: ExportForm::default(),
             load_error: None,
+            nearby: None,
+            job: None,
+            repaint: None,
+            basemap_form: BasemapForm::default(),
+            snapshot: SnapshotForm::default(),
+            map_rect: egui::Rect::NOTHING,
         };
         app.set_incidents(incidents);
         app.state.window = timeline::full_range(&app.incidents);
@@ -210,6 +230,11 @@ impl AtlasApp {
         &self.workspace.store
     }
 
+    /// The point the "Near this point" popup is open at, as (lat, lon).
+    pub fn nearby_point(&self) -> Option<(f64, f64)> {
+        self.nearby.as_ref().map(|n| (n.lat, n.lon))
+    }
+
     pub fn map_zoom(&self) -> f64 {
         self.map.zoom_level()
     }
@@ -275,6 +300,10 @@ impl AtlasApp {
 
     /// Draws the whole window into `ui`, then applies what was asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
+        self.repaint = Some(ui.ctx().clone());
+        self.poll_job();
+        self.sync_tiles(ui.ctx());
+        self.snapshot.poll(ui.ctx().pixels_per_point());
         self.refresh();
         let mut commands: Vec<Command> = Vec::new();
         commands.extend(self.keyboard_and_clock(ui));
@@ -295,6 +324,12 @@ impl AtlasApp {
                 if ui.button("Reset view").clicked() {
                     commands.push(Command::ResetView);
                 }
+                ui.separator();
+                commands.extend(mbtiles::show_choice(
+                    ui,
+                    &mut self.basemap_form,
+                    &self.state.basemap,
+                ));
                 ui.separator();
                 let panels = self.state.panels;
                 for (panel, open, label) in [
@@ -357,6 +392,11 @@ impl AtlasApp {
                             .show(ui, |ui| {
                                 commands.extend(export::show(ui, &mut self.export, shown));
                             });
+                        egui::CollapsingHeader::new("Map picture")
+                            .default_open(true)
+                            .show(ui, |ui| {
+                                commands.extend(snapshot::show(ui, &mut self.snapshot));
+                            });
                     });
                 });
         }
@@ -392,11 +432,18 @@ impl AtlasApp {
                         let report = self.selected.as_ref().and_then(|(_, r)| r.as_ref());
                         let incident =
                             selected.and_then(|id| self.incidents.iter().find(|i| i.id == id));
-                        commands.extend(details::show(ui, &mut self.details, incident, report));
+                        commands.extend(details::show(
+                            ui,
+                            &mut self.details,
+                            incident,
+                            report,
+                            &self.workspace.gazetteer,
+                        ));
                     }
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.map_rect = ui.max_rect();
             commands.extend(self.map.show(
                 ui,
                 &self.basemap,
@@ -424,6 +471,7 @@ impl AtlasApp {
             }
         });
 
+        commands.extend(self.nearby_popup(ui));
         for command in commands {
             self.apply(command);
         }
@@ -490,22 +538,18 @@ impl AtlasApp {
                 }
                 self.after_ingest(result);
             }
-            Command::IngestFile { path, published } => {
-                let source = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let result = read_report(&path).and_then(|text| {
-                    ingest_text(
-                        &mut self.workspace.store,
-                        &self.workspace.gazetteer,
-                        &source,
-                        &text,
-                        published,
-                    )
-                });
-                self.after_ingest(result);
+            Command::SaveMapPicture { path } => match &self.repaint {
+                Some(ctx) => self.snapshot.request(ctx, self.map_rect, path),
+                None => {
+                    self.snapshot.outcome =
+                        Some(Outcome::Failed("the map has not been drawn yet".into()));
+                }
+            },
+            Command::SetBasemap(choice) => {
+                self.basemap_form.error = None;
+                self.state.basemap = choice;
             }
+            Command::IngestFiles { paths, published } => self.ingest_files(&paths, published),
             Command::Export { path } => {
                 let shown: Vec<Incident> = self
                     .visible()
@@ -562,6 +606,65 @@ impl AtlasApp {
                     }
                 }
             }
+            Command::Nearby { lat, lon } => {
+                self.nearby = Some(Nearby::at(&self.workspace.gazetteer, lat, lon));
+            }
+            Command::AddPlace(new) => self.add_place(*new),
+        }
+    }
+
+    /// The "Near this point" window, while one is open.
+    fn nearby_popup(&mut self, ui: &Ui) -> Vec<Command> {
+        let Some(nearby) = self.nearby.as_mut() else {
+            return Vec::new();
+        };
+        let selected = self
+            .selected
+            .as_ref()
+            .and_then(|(id, _)| self.incidents.iter().find(|i| i.id == *id));
+        let mut open = true;
+        let shown = egui::Window::new("Near this point")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                reverse::show(ui, nearby, &self.workspace.gazetteer, selected)
+            });
+        if !open {
+            self.nearby = None;
+        }
+        shown.and_then(|r| r.inner).unwrap_or_default()
+    }
+
+    /// Saves a curated place and rebuilds the gazetteer so lookups find it.
+    fn add_place(&mut self, new: crate::gazetteer::NewPlace) {
+        let name = new.name.clone();
+        let result = self
+            .workspace
+            .gazetteer
+            .curate(new)
+            .map_err(|e| e.to_string())
+            .and_then(|place| {
+                self.workspace
+                    .store
+                    .import_gazetteer(std::slice::from_ref(&place), &[])
+                    .map_err(|e| format!("saving the place: {}", error_chain(&e)))?;
+                self.workspace
+                    .store
+                    .load_gazetteer()
+                    .map_err(|e| format!("reading the gazetteer back: {}", error_chain(&e)))
+            });
+        let outcome = match result {
+            Ok(gazetteer) => {
+                self.workspace.gazetteer = gazetteer;
+                // The candidates of the selected incident are looked up again.
+                self.details = DetailsForm::default();
+                Outcome::Done(format!("Added {name} to the gazetteer."))
+            }
+            Err(e) => Outcome::Failed(e),
+        };
+        if let Some(nearby) = self.nearby.as_mut() {
+            nearby.form.outcome = Some(outcome);
         }
     }
 
@@ -648,6 +751,103 @@ impl AtlasApp {
         }
         // The hits are part of what `visible` depends on.
         self.revision += 1;
+    }
+
+    /// Imports report files: on a background thread with its own connection
+    /// when the database is a file, inline for an in-memory one.
+    fn ingest_files(&mut self, paths: &[std::path::PathBuf], published: Option<chrono::NaiveDate>) {
+        if self.job.is_some() {
+            return;
+        }
+        let files = match jobs::report_paths(paths) {
+            Ok(files) => files,
+            Err(e) => {
+                self.import.outcome = Some(Outcome::Failed(e));
+                return;
+            }
+        };
+        if self.workspace.path.is_file() {
+            let repaint = self.repaint.clone();
+            let wake = move || {
+                if let Some(ctx) = &repaint {
+                    ctx.request_repaint();
+                }
+            };
+            self.import.progress = Some((0, files.len()));
+            self.import.outcome = None;
+            self.job = Some(jobs::spawn(
+                self.workspace.path.clone(),
+                files,
+                published,
+                wake,
+            ));
+        } else {
+            let job = jobs::run_inline(
+                &mut self.workspace.store,
+                &self.workspace.gazetteer,
+                &files,
+                published,
+            );
+            self.finish_job(&job);
+        }
+    }
+
+    /// Opens (or closes) the MBTiles source so it matches the chosen basemap.
+    /// A file that fails to open is reported once and the outlines stay.
+    fn sync_tiles(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.state.basemap.mbtiles.clone() else {
+            self.map.set_tiles(None);
+            return;
+        };
+        if !self.basemap_form.use_file {
+            // A restored state: show the file's path in the form.
+            self.basemap_form.use_file = true;
+            self.basemap_form.path = path.clone();
+        }
+        let open = self.map.tiles_path() == Some(Path::new(&path));
+        if open || self.basemap_form.error.is_some() {
+            return;
+        }
+        match MbTilesSource::open(Path::new(&path), ctx.clone()) {
+            Ok(source) => self.map.set_tiles(Some(source)),
+            Err(e) => {
+                self.map.set_tiles(None);
+                self.basemap_form.error = Some(error_chain(&e));
+            }
+        }
+    }
+
+    /// Takes the running job's news; reloads the incidents when it is done.
+    fn poll_job(&mut self) {
+        let Some(job) = &mut self.job else {
+            return;
+        };
+        job.poll();
+        self.import.progress = Some((job.done(), job.total));
+        if job.finished()
+            && let Some(job) = self.job.take()
+        {
+            self.finish_job(&job);
+        }
+    }
+
+    fn finish_job(&mut self, job: &ImportJob) {
+        self.import.progress = None;
+        let stored = job.results.iter().any(|r| r.result.is_ok());
+        let all_failed = job.failed.is_some() || (!stored && !job.results.is_empty());
+        if stored {
+            self.reload();
+        }
+        self.import.outcome = Some(if all_failed {
+            Outcome::Failed(job.summary())
+        } else {
+            Outcome::Done(job.summary())
+        });
+    }
+
+    /// True while report files are being imported in the background.
+    pub fn importing(&self) -> bool {
+        self.job.is_some()
     }
 
     fn after_ingest(&mut self, result: Result<IngestSummary, IngestError>) {

@@ -38,9 +38,10 @@ pub enum Command {
         text: String,
         published: Option<NaiveDate>,
     },
-    /// Read, extract and store a report file.
-    IngestFile {
-        path: PathBuf,
+    /// Read, extract and store report files (a folder stands for its
+    /// `.txt` files), off the UI thread when the database is a file.
+    IngestFiles {
+        paths: Vec<PathBuf>,
         published: Option<NaiveDate>,
     },
     /// Write the incidents currently shown to a GeoJSON file.
@@ -78,6 +79,19 @@ pub enum Command {
     Delete(i64),
     /// Bring back the last deleted incident.
     UndoDelete,
+    /// Show what lies around a point (a right click on the map).
+    Nearby {
+        lat: f64,
+        lon: f64,
+    },
+    /// Save a curated place and rebuild the gazetteer with it.
+    AddPlace(Box<crate::gazetteer::NewPlace>),
+    /// Take a screenshot, crop it to the map and save it as a PNG.
+    SaveMapPicture {
+        path: PathBuf,
+    },
+    /// Draw the map over our outlines only, or over an MBTiles file's tiles.
+    SetBasemap(super::state::BasemapChoice),
 }
 
 /// The side panels that can be closed.

@@ -1,13 +1,21 @@
 //! The right panel: everything known about the selected incident, with the
-//! sentence it was read from, so the analyst can check the extraction and
-//! correct it. Every field is editable and saved as soon as it is valid;
-//! a deletion can be undone from the toolbar.
+//! sentence it was read from (and the whole report, the sentence marked),
+//! and the places its name could mean (`review`), so the analyst can check
+//! the extraction and correct it. Every field is editable and saved as soon
+//! as it is valid; a deletion can be undone from the toolbar.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
-use crate::model::{EventType, GeoPrecision, Incident, IncidentData, Report, TimePrecision};
+use super::review::{self, LocationReview};
+use crate::gazetteer::Gazetteer;
+use crate::model::{EventType, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision};
+
+/// The evidence's background in the whole report: a marker-pen yellow that
+/// reads in both light and dark themes.
+const HIGHLIGHT: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x70);
 
 fn time_precision(p: TimePrecision) -> &'static str {
     match p {
@@ -35,6 +43,52 @@ pub fn evidence<'a>(incident: &Incident, report: Option<&'a Report>) -> Option<&
     report.and_then(|r| incident.data.evidence.slice(&r.text))
 }
 
+/// The whole report as one text with the evidence span on a highlighted
+/// background. A span that does not fit the text (a report edited since,
+/// or offsets off a character boundary) leaves the text unmarked.
+pub fn highlighted(text: &str, span: Span, format: &TextFormat) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let parts = (
+        text.get(..span.start),
+        span.slice(text).filter(|s| !s.is_empty()),
+        text.get(span.end..),
+    );
+    let (Some(before), Some(evidence), Some(after)) = parts else {
+        job.append(text, 0.0, format.clone());
+        return job;
+    };
+    let marked = TextFormat {
+        background: HIGHLIGHT,
+        color: Color32::BLACK,
+        ..format.clone()
+    };
+    job.append(before, 0.0, format.clone());
+    job.append(evidence, 0.0, marked);
+    job.append(after, 0.0, format.clone());
+    job
+}
+
+/// The whole report, collapsed at first, scrolling inside the panel.
+fn whole_report(ui: &mut Ui, report: &Report, span: Span) {
+    egui::CollapsingHeader::new("Whole report")
+        .id_salt("whole report")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("whole report text")
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    let format = TextFormat {
+                        font_id: egui::TextStyle::Body.resolve(ui.style()),
+                        color: ui.visuals().text_color(),
+                        ..TextFormat::default()
+                    };
+                    let mut job = highlighted(&report.text, span, &format);
+                    job.wrap.max_width = ui.available_width();
+                    ui.label(job);
+                });
+        });
+}
+
 /// The edit fields of the selected incident. Text that does not parse (a
 /// date, a death toll) stays in its field with an error and is not saved.
 #[derive(Debug, Default)]
@@ -47,6 +101,8 @@ pub struct DetailsForm {
     date: String,
     fatalities: String,
     error: Option<String>,
+    /// The places the incident's place name could mean.
+    review: LocationReview,
 }
 
 impl DetailsForm {
@@ -114,6 +170,7 @@ pub fn show(
     form: &mut DetailsForm,
     incident: Option<&Incident>,
     report: Option<&Report>,
+    gazetteer: &Gazetteer,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Incident");
@@ -232,6 +289,11 @@ pub fn show(
                 ui.label("The report text is not available.");
             }
         }
+        if let Some(report) = report {
+            whole_report(ui, report, incident.data.evidence);
+        }
+        ui.add_space(8.0);
+        commands.extend(review::show(ui, &mut form.review, gazetteer, incident));
     });
 
     if changed {
@@ -278,6 +340,28 @@ mod tests {
         assert_eq!(fatalities(None), "not reported");
         assert_eq!(fatalities(Some(0)), "0");
         assert_eq!(fatalities(Some(12)), "12");
+    }
+
+    #[test]
+    fn the_whole_report_marks_only_the_evidence_span() {
+        let text = "Hier. Attaque à Djibo. Fin.";
+        let job = highlighted(text, Span::new(6, 23), &TextFormat::default());
+        assert_eq!(job.text, text);
+        let marked: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background == HIGHLIGHT)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(marked, ["Attaque à Djibo."]);
+        // A span past the end marks nothing but still shows the text.
+        let job = highlighted(text, Span::new(6, 400), &TextFormat::default());
+        assert_eq!(job.text, text);
+        assert!(
+            job.sections
+                .iter()
+                .all(|s| s.format.background != HIGHLIGHT)
+        );
     }
 
     #[test]

@@ -1,13 +1,13 @@
-//! The import form: paste a report (or name a file), optionally give its
-//! publication date, and ingest it. The result or the error stays on screen
-//! until the next ingest.
-
-use std::path::PathBuf;
+//! The import form: paste a report, or name report files (several, separated
+//! by `;`, or a folder for every `.txt` in it), optionally give a publication
+//! date, and ingest. Files are imported off the UI thread with a progress bar
+//! (see `jobs`). The result or the error stays on screen until the next ingest.
 
 use chrono::NaiveDate;
 use egui::Ui;
 
 use super::command::{Command, Outcome};
+use super::jobs::split_paths;
 use crate::ingest::IngestSummary;
 
 /// The form's fields between frames.
@@ -17,6 +17,8 @@ pub struct ImportForm {
     pub published: String,
     pub file: String,
     pub outcome: Option<Outcome>,
+    /// Files done and files in all, while an import runs.
+    pub progress: Option<(usize, usize)>,
 }
 
 /// Reads the optional publication date field: empty means "find it in the text".
@@ -110,20 +112,20 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
         ui.add(
             egui::TextEdit::singleline(&mut form.file)
                 .desired_width(160.0)
-                .hint_text("path/to/report.txt"),
+                .hint_text("report.txt; other.txt or a folder"),
         )
         .labelled_by(label.id);
         if ui
             .add_enabled(
-                !form.file.trim().is_empty(),
+                !form.file.trim().is_empty() && form.progress.is_none(),
                 egui::Button::new("Ingest file"),
             )
             .clicked()
         {
             match parse_published(&form.published) {
                 Ok(published) => {
-                    command = Some(Command::IngestFile {
-                        path: PathBuf::from(form.file.trim()),
+                    command = Some(Command::IngestFiles {
+                        paths: split_paths(&form.file),
                         published,
                     })
                 }
@@ -131,6 +133,12 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
             }
         }
     });
+    if let Some((done, total)) = form.progress {
+        ui.add(
+            egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                .text(format!("{done} of {total} files")),
+        );
+    }
     if let Some(e) = invalid {
         form.outcome = Some(Outcome::Failed(e));
     }

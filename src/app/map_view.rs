@@ -1,4 +1,5 @@
-//! The map: walkers with no tiles (the atlas must work offline) over our own
+//! The map: walkers with no tiles (the atlas must work offline), or tiles
+//! from a local MBTiles file, under our own
 //! basemap of country and admin-1 outlines and town labels, with the
 //! incident markers on top.
 
@@ -7,6 +8,7 @@ use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
 use super::command::Command;
 use super::markers::{self, Drawn, NO_CLUSTER_ZOOM};
+use super::mbtiles::MbTilesSource;
 use crate::basemap::{Basemap, Outline};
 use crate::model::{BBox, Incident};
 
@@ -27,6 +29,8 @@ const TOWN: Color32 = Color32::from_rgb(0x33, 0x33, 0x33);
 pub struct MapView {
     memory: MapMemory,
     drawn: Drawn,
+    /// Raster tiles from an MBTiles file under the outlines, if one is open.
+    tiles: Option<MbTilesSource>,
 }
 
 impl MapView {
@@ -34,6 +38,7 @@ impl MapView {
         let mut view = MapView {
             memory: MapMemory::default(),
             drawn: Drawn::default(),
+            tiles: None,
         };
         view.reset();
         view
@@ -91,6 +96,16 @@ impl MapView {
         self.memory.zoom()
     }
 
+    /// Draws over these tiles from now on (`None`: plain land).
+    pub fn set_tiles(&mut self, tiles: Option<MbTilesSource>) {
+        self.tiles = tiles;
+    }
+
+    /// The open MBTiles file's path, if any.
+    pub fn tiles_path(&self) -> Option<&std::path::Path> {
+        self.tiles.as_ref().map(MbTilesSource::path)
+    }
+
     /// Where markers and clusters were drawn in the last frame.
     pub fn drawn(&self) -> &Drawn {
         &self.drawn
@@ -106,12 +121,15 @@ impl MapView {
         visible: &[usize],
         selected: Option<i64>,
     ) -> Option<Command> {
-        let inner = Map::new(None, &mut self.memory, lon_lat(HOME_LON, HOME_LAT))
-            .with_plugin(BasemapLayer { basemap })
+        let land = self.tiles.is_none();
+        let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
+        let inner = Map::new(tiles, &mut self.memory, lon_lat(HOME_LON, HOME_LAT))
+            .with_plugin(BasemapLayer { basemap, land })
             .show(ui, |ui, response, projector, _memory| {
-                markers::draw(
+                let (drawn, command) = markers::draw(
                     ui, response, projector, incidents, points, visible, selected,
-                )
+                );
+                (drawn, command.or_else(|| nearby(response, projector)))
             });
         let (drawn, command) = inner.inner;
         self.drawn = drawn;
@@ -119,9 +137,24 @@ impl MapView {
     }
 }
 
+/// A secondary (right) click asks what lies around the clicked point.
+fn nearby(response: &Response, projector: &Projector) -> Option<Command> {
+    if !response.secondary_clicked() {
+        return None;
+    }
+    let pos = response.interact_pointer_pos()?;
+    let point = projector.unproject(pos.to_vec2());
+    Some(Command::Nearby {
+        lat: point.y(),
+        lon: point.x(),
+    })
+}
+
 /// Draws the basemap under everything else.
 struct BasemapLayer<'a> {
     basemap: &'a Basemap,
+    /// Fill the land colour first (no raster tiles underneath).
+    land: bool,
 }
 
 impl Plugin for BasemapLayer<'_> {
@@ -134,7 +167,9 @@ impl Plugin for BasemapLayer<'_> {
     ) {
         let rect = ui.max_rect();
         let painter = ui.painter_at(rect);
-        painter.rect_filled(rect, 0.0, LAND);
+        if self.land {
+            painter.rect_filled(rect, 0.0, LAND);
+        }
         let view = view_bbox(projector, rect);
         let zoom = projector.zoom();
 

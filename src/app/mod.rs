@@ -8,14 +8,20 @@
 
 mod atlas;
 mod command;
+mod curation;
 mod details;
 mod export;
 mod filters;
 mod import;
+mod jobs;
 mod legend;
 mod list;
 mod map_view;
 mod markers;
+mod mbtiles;
+mod reverse;
+mod review;
+mod snapshot;
 mod state;
 mod timeline;
 
@@ -25,7 +31,7 @@ mod tests;
 pub use atlas::AtlasApp;
 pub use command::{Command, Outcome, Panel};
 pub use legend::event_color;
-pub use state::{Panels, State};
+pub use state::{BasemapChoice, Panels, State};
 
 use crate::setup::Workspace;
 

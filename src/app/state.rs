@@ -25,6 +25,17 @@ pub struct State {
     pub bins: Step,
     pub sort: SortKey,
     pub panels: Panels,
+    /// What the map draws under the outlines.
+    pub basemap: BasemapChoice,
+}
+
+/// The map's background: our own outlines on plain land, or raster tiles
+/// from an MBTiles file the analyst has (the outlines stay drawn on top).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BasemapChoice {
+    /// `Some(path)`: tiles from that MBTiles file.
+    pub mbtiles: Option<String>,
 }
 
 impl Default for State {
@@ -38,6 +49,7 @@ impl Default for State {
             bins: Step::Month,
             sort: SortKey::default(),
             panels: Panels::default(),
+            basemap: BasemapChoice::default(),
         }
     }
 }

@@ -780,3 +780,338 @@ fn playing_from_all_dates_starts_over_with_the_first_week() {
     harness.run();
     assert!(!harness.state().playing());
 }
+
+#[test]
+fn the_whole_report_opens_under_the_evidence_with_the_sentence_marked() {
+    let mut harness = harness();
+    let (_, pos) = marker_of(&harness, "Kaya");
+    click_at(&mut harness, pos);
+    harness.get_by_label("“Civilians were killed near Kaya.”");
+    assert!(
+        harness.query_by_label(REPORT).is_none(),
+        "collapsed at first"
+    );
+    show(&mut harness, "Whole report");
+    harness.get_by_label("Whole report").click();
+    harness.run();
+    harness.get_by_label(REPORT);
+}
+
+#[test]
+fn a_folder_of_reports_is_imported_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = crate::setup::open_workspace(Some(&dir.path().join("atlas.sqlite"))).unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for (name, text) in [
+        (
+            "one.txt",
+            "OUAGADOUGOU, March 4, 2024 — Gunmen attacked a military post in Djibo on Sunday, killing 12 soldiers, security sources said.",
+        ),
+        (
+            "two.txt",
+            "OUAGADOUGOU, April 9, 2024 — Armed men killed 5 civilians in a village near Kaya on Monday, residents said.",
+        ),
+        (
+            "three.txt",
+            "NIAMEY, May 2, 2024 — A roadside bomb struck a convoy outside Dori on Wednesday, killing 3 soldiers.",
+        ),
+    ] {
+        std::fs::write(reports.join(name), text).unwrap();
+    }
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    let before = harness.state().incidents().len();
+    harness.get_by_label("From file…").focus();
+    harness
+        .get_by_label("From file…")
+        .type_text(&reports.display().to_string());
+    harness.run();
+    show(&mut harness, "Ingest file");
+    harness.get_by_label("Ingest file").click();
+    harness.run();
+    let mut waited = 0;
+    while harness.state().importing() {
+        assert!(waited < 600, "the import never finished");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        // The job asks for repaints while it runs, so step frame by frame.
+        harness.step();
+        waited += 1;
+    }
+    harness.run();
+    harness.get_by_label_contains("3 file(s) read:");
+    assert!(harness.query_by_label_contains("of 3 files").is_none());
+    assert!(
+        harness.state().incidents().len() > before,
+        "{}",
+        harness.state().incidents().len()
+    );
+}
+
+/// A gazetteer place for the review tests (a populated place, no admin codes).
+fn place(id: i64, name: &str, lat: f64, lon: f64, cc: &str) -> crate::model::Place {
+    crate::model::Place {
+        geonameid: id,
+        name: name.into(),
+        ascii_name: name.into(),
+        alternate_names: vec![],
+        latitude: lat,
+        longitude: lon,
+        feature_class: "P".into(),
+        feature_code: "PPL".into(),
+        country_code: cc.into(),
+        admin1_code: String::new(),
+        admin2_code: String::new(),
+        population: 1000,
+        origin: crate::model::PlaceOrigin::GeoNames,
+    }
+}
+
+fn review_places() -> Vec<crate::model::Place> {
+    vec![
+        place(1, "Kaya", 13.09, -1.08, "BF"),
+        place(2, "Kaya", 12.50, -8.00, "ML"),
+        place(3, "Djibo", 14.10, -1.63, "BF"),
+    ]
+}
+
+/// The three incidents, with a gazetteer (stored and in memory) holding
+/// Kaya in Burkina Faso, its namesake in Mali, and Djibo.
+fn workspace_with_places() -> Workspace {
+    let mut workspace = workspace();
+    let places = review_places();
+    workspace.store.import_gazetteer(&places, &[]).unwrap();
+    workspace.gazetteer = Gazetteer::new(places, vec![]);
+    workspace
+}
+
+#[test]
+fn a_location_candidate_moves_the_incident_and_the_map_follows() {
+    let mut harness = harness_of(AtlasApp::new(workspace_with_places()).unwrap());
+    let kaya = id_of(&harness, "Kaya");
+    harness
+        .state_mut()
+        .apply(super::Command::Select(Some(kaya)));
+    harness.run();
+    harness.get_by_label("Location candidates");
+    // The country of the incident ranks the Burkinabè Kaya first.
+    let gazetteer = Gazetteer::new(review_places(), vec![]);
+    let lines: Vec<String> = super::review::candidates(&gazetteer, "Kaya", "BF")
+        .iter()
+        .map(|c| super::review::describe(&gazetteer, c))
+        .collect();
+    assert!(lines[0].contains("Burkina Faso") && lines[1].contains("Mali"));
+    for line in &lines {
+        harness.get_by_label(line);
+    }
+    harness
+        .get_all_by_label("Why")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("Why").next().unwrap().click();
+    harness.run();
+    assert!(harness.query_all_by_label("+10.0  exact name").count() >= 1);
+
+    show(&mut harness, "Location candidates");
+    harness
+        .get_all_by_label("Use this place")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run();
+    let stored = harness
+        .state()
+        .workspace_store()
+        .incident(kaya)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.data.location.place_id, Some(2));
+    assert_eq!(stored.data.location.country, "Mali");
+    assert_eq!(stored.data.location.latitude, 12.50);
+    // The precision the analyst set is kept, the map centres on the new point.
+    assert_eq!(stored.data.location.geo_precision, GeoPrecision::Exact);
+    let [lon, lat] = harness.state().map_centre();
+    assert!((lon - -8.0).abs() < 1e-9 && (lat - 12.5).abs() < 1e-9);
+    assert_eq!(
+        harness.state().selected().unwrap().data.location.country,
+        "Mali"
+    );
+    // Looked up again in the new country, the Malian Kaya now leads.
+    let first = &super::review::candidates(&gazetteer, "Kaya", "ML")[0];
+    assert_eq!(first.place.geonameid, 2);
+    let line = super::review::describe(&gazetteer, first);
+    harness.get_by_label(&format!("{line} (current)"));
+}
+
+#[test]
+fn an_mbtiles_basemap_is_chosen_in_the_toolbar_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sahel.mbtiles");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE metadata (name TEXT, value TEXT);
+             CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,
+                                 tile_row INTEGER, tile_data BLOB);",
+        )
+        .unwrap();
+    let mut harness = harness();
+    assert_eq!(harness.state().persisted().basemap.mbtiles, None);
+    harness.get_by_label("Basemap").click();
+    harness.run();
+    harness.get_by_label("MBTiles file…").click();
+    harness.run();
+    harness.get_by_label("Tiles file").focus();
+    harness
+        .get_by_label("Tiles file")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("Open tiles").click();
+    harness.run();
+    let chosen = harness.state().persisted().basemap.mbtiles;
+    assert_eq!(chosen, Some(path.display().to_string()));
+    // Markers are still drawn over the tiles.
+    assert_eq!(harness.state().drawn_markers().len(), 3);
+
+    // A file that is not MBTiles is reported and the outlines stay.
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "not a database").unwrap();
+    harness
+        .state_mut()
+        .apply(super::Command::SetBasemap(super::BasemapChoice {
+            mbtiles: Some(bad.display().to_string()),
+        }));
+    harness.run();
+    harness.get_by_label_contains("as MBTiles");
+}
+
+#[test]
+fn save_map_picture_asks_the_window_for_a_screenshot_and_says_how_it_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.png");
+    let mut harness = harness();
+    show(&mut harness, "Save map picture");
+    harness
+        .state_mut()
+        .apply(super::Command::SaveMapPicture { path: path.clone() });
+    for _ in 0..5 {
+        harness.run();
+    }
+    // kittest renders nothing, so the screenshot never comes back; the
+    // request is dropped and the panel says so instead of waiting forever.
+    let saved = path.exists();
+    let refused = harness
+        .query_by_label_contains("gave no screenshot")
+        .is_some();
+    assert!(saved || refused);
+}
+
+fn right_click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn a_right_click_names_what_is_near_and_moves_the_selected_incident_there() {
+    let mut harness = harness_of(AtlasApp::new(workspace_with_places()).unwrap());
+    let kaya = id_of(&harness, "Kaya");
+    harness
+        .state_mut()
+        .apply(super::Command::Select(Some(kaya)));
+    harness.run();
+    let (_, djibo) = marker_of(&harness, "Djibo");
+    right_click_at(&mut harness, djibo + egui::vec2(12.0, 8.0));
+    harness.get_by_label("Near this point");
+    let (lat, lon) = harness.state().nearby_point().unwrap();
+    assert!(
+        (lat - 14.1).abs() < 0.5 && (lon - -1.63).abs() < 0.5,
+        "{lat}, {lon}"
+    );
+    let around = Gazetteer::new(review_places(), vec![]).reverse(lat, lon, 5);
+    assert_eq!(around.nearest[0].0.name, "Djibo");
+    for (place, km) in &around.nearest {
+        harness.get_by_label(&format!("{} · {km:.1} km", place.name));
+    }
+    // A right click is not a left one: the selection stays.
+    assert_eq!(harness.state().selected().map(|i| i.id), Some(kaya));
+
+    harness.get_by_label("Move selected incident here").click();
+    harness.run();
+    let stored = harness
+        .state()
+        .workspace_store()
+        .incident(kaya)
+        .unwrap()
+        .unwrap();
+    let location = &stored.data.location;
+    assert_eq!(location.name, "Djibo");
+    assert_eq!((location.latitude, location.longitude), (lat, lon));
+    assert_eq!(location.geo_precision, GeoPrecision::Exact);
+}
+
+#[test]
+fn a_place_added_from_the_map_is_saved_and_found_by_the_next_lookup() {
+    let mut harness = harness_of(AtlasApp::new(workspace_with_places()).unwrap());
+    let kaya = id_of(&harness, "Kaya");
+    let (_, djibo) = marker_of(&harness, "Djibo");
+    right_click_at(&mut harness, djibo + egui::vec2(12.0, 8.0));
+    harness.get_by_label("Add a place here…").click();
+    harness.run();
+    // The country is filled in from the point.
+    assert_eq!(
+        harness.get_by_label("Country code").value().as_deref(),
+        Some("BF")
+    );
+    harness.get_by_label("Name").focus();
+    harness.get_by_label("Name").type_text("Kpankankandi");
+    harness.get_by_label("Alternate names").focus();
+    harness
+        .get_by_label("Alternate names")
+        .type_text("Kpankan, Pankandi");
+    harness.run();
+    // No source, no place.
+    assert!(
+        harness
+            .get_by_label("Add place")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Source").focus();
+    harness
+        .get_by_label("Source")
+        .type_text("Field report, March 2024");
+    harness.run();
+    harness.get_by_label("Add place").click();
+    harness.run();
+    harness.get_by_label("Added Kpankankandi to the gazetteer.");
+
+    let places = harness.state().workspace_store().load_places().unwrap();
+    let added = places.iter().find(|p| p.name == "Kpankankandi").unwrap();
+    assert_eq!(added.geonameid, -1);
+    assert_eq!(added.alternate_names, ["Kpankan", "Pankandi"]);
+    let (lat, lon) = harness.state().nearby_point().unwrap();
+    assert_eq!((added.latitude, added.longitude), (lat, lon));
+
+    // Geocoding knows it at once: renaming an incident's place lists it.
+    harness
+        .state_mut()
+        .apply(super::Command::Select(Some(kaya)));
+    harness.run();
+    harness.get_by_label("Place").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Place").type_text("Kpankan");
+    harness.run();
+    let gazetteer = Gazetteer::new(places, vec![]);
+    let candidates = super::review::candidates(&gazetteer, "Kpankan", "BF");
+    assert_eq!(candidates[0].place.geonameid, -1);
+    harness.get_by_label(&super::review::describe(&gazetteer, &candidates[0]));
+}
