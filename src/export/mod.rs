@@ -8,6 +8,7 @@ mod error;
 mod extras;
 mod geojson;
 mod gpkg;
+mod selection;
 mod wkb;
 
 pub use atomic::write_atomic;
@@ -16,4 +17,5 @@ pub use error::ExportError;
 pub use extras::{Extras, IncidentExtra};
 pub use geojson::{GeoJsonWriter, event_id, write_geojson};
 pub use gpkg::{APPLICATION_ID, FeatureSink, USER_VERSION, write_gpkg, write_gpkg_with};
+pub use selection::{ExportFormat, export_selected};
 pub use wkb::{gpkg_point, wkb_point};
