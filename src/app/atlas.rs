@@ -243,9 +243,17 @@ impl AtlasApp {
         self.map.centre()
     }
 
+    /// The export form's file path, as typed or as the format made it.
+    pub fn export_path(&self) -> &str {
+        &self.export.path
+    }
+
     /// The path typed in the export form (tests point it at a temporary file).
     pub fn set_export_path(&mut self, path: &Path) {
         self.export.path = path.display().to_string();
+        if let Some(format) = crate::export::ExportFormat::from_path(path) {
+            self.export.format = format;
+        }
     }
 
     fn set_incidents(&mut self, mut incidents: Vec<Incident>) {
@@ -550,13 +558,14 @@ impl AtlasApp {
                 self.state.basemap = choice;
             }
             Command::IngestFiles { paths, published } => self.ingest_files(&paths, published),
-            Command::Export { path } => {
-                let shown: Vec<Incident> = self
+            Command::Export { path, format } => {
+                let shown: std::collections::HashSet<i64> = self
                     .visible()
                     .into_iter()
-                    .filter_map(|i| self.incidents.get(i).cloned())
+                    .filter_map(|i| self.incidents.get(i).map(|x| x.id))
                     .collect();
-                self.export.outcome = Some(export::export(&path, &shown));
+                self.export.outcome =
+                    Some(export::export(&self.workspace.store, &shown, format, &path));
             }
             Command::SetFilters(filters) => {
                 let search_changed = filters.search != self.state.filters.search;

@@ -44,9 +44,10 @@ pub enum Command {
         paths: Vec<PathBuf>,
         published: Option<NaiveDate>,
     },
-    /// Write the incidents currently shown to a GeoJSON file.
+    /// Write the incidents currently shown to a file.
     Export {
         path: PathBuf,
+        format: crate::export::ExportFormat,
     },
     /// Replace the filters (a new search text runs the full-text search).
     SetFilters(Filters),

@@ -112,7 +112,7 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
         ui.add(
             egui::TextEdit::singleline(&mut form.file)
                 .desired_width(160.0)
-                .hint_text("report.txt; other.txt or a folder"),
+                .hint_text("report.txt; acled.csv; layer.geojson or a folder"),
         )
         .labelled_by(label.id);
         if ui

@@ -139,13 +139,28 @@ pub fn ingest_one(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let result = read_report(path)
-        .and_then(|text| ingest_text(store, gazetteer, &name, &text, published))
-        .map(|summary| FileStored {
-            incidents: summary.incidents.len(),
-            duplicate: summary.duplicate,
-        })
-        .map_err(|e| error_chain(&e));
+    // ACLED downloads and GeoJSON layers are incident tables, not reports:
+    // they go through the importer, as `incident-atlas import` does.
+    let is_table = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "geojson" | "json"));
+    let result = if is_table {
+        crate::import::import_file(store.connection_mut(), path)
+            .map(|summary| FileStored {
+                incidents: usize::try_from(summary.rows).unwrap_or(usize::MAX),
+                duplicate: summary.duplicate,
+            })
+            .map_err(|e| error_chain(&e))
+    } else {
+        read_report(path)
+            .and_then(|text| ingest_text(store, gazetteer, &name, &text, published))
+            .map(|summary| FileStored {
+                incidents: summary.incidents.len(),
+                duplicate: summary.duplicate,
+            })
+            .map_err(|e| error_chain(&e))
+    };
     FileResult { name, result }
 }
 
@@ -282,6 +297,31 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("• b.txt: no such file"), "{text}");
+    }
+
+    #[test]
+    fn an_acled_csv_goes_through_the_importer_and_a_second_time_adds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("acled.csv");
+        std::fs::write(
+            &csv,
+            "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,\
+             actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\n\
+             BFA1,2025-01-04,2025,1,Battles,Armed clash,Armed group,Military Forces,\
+             Burkina Faso,Sahel,Djibo,14.0994,-1.62554,1,Local radio,Invented row.,3\n",
+        )
+        .unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let gazetteer = Gazetteer::new(Vec::new(), Vec::new());
+        let first = ingest_one(&mut store, &gazetteer, &csv, None);
+        let stored = first.result.unwrap();
+        assert_eq!((stored.incidents, stored.duplicate), (1, false));
+        assert_eq!(store.incident_count().unwrap(), 1);
+        let again = ingest_one(&mut store, &gazetteer, &csv, None)
+            .result
+            .unwrap();
+        assert!(again.duplicate);
+        assert_eq!(store.incident_count().unwrap(), 1);
     }
 
     #[test]

@@ -250,6 +250,48 @@ fn an_unreported_death_toll_reads_not_reported() {
 }
 
 #[test]
+fn a_csv_export_writes_the_shown_incidents_in_acled_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shown.csv");
+    let mut harness = harness();
+    harness.get_by_label("To").set_value_accesskit(200.0);
+    harness.run();
+    harness.state_mut().set_export_path(&path);
+    harness.run();
+    show(&mut harness, "Export CSV (ACLED columns)");
+    harness.get_by_label("Export CSV (ACLED columns)").click();
+    harness.run();
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("event_id_cnty,event_date,year,"),
+        "{header}"
+    );
+    let app = harness.state();
+    let shown = app.visible();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(lines.count(), shown.len());
+    for i in shown {
+        let id = crate::export::event_id(&app.incidents()[i]);
+        assert!(text.contains(&id), "{id} missing from\n{text}");
+    }
+}
+
+#[test]
+fn choosing_a_format_swaps_the_file_extension() {
+    let mut harness = harness();
+    show(&mut harness, "Export GeoJSON");
+    harness.get_by_label("Format").click();
+    harness.run();
+    harness.get_by_label("GeoPackage").click();
+    harness.run();
+    harness.get_by_label("Export GeoPackage");
+    assert_eq!(harness.state().export_path(), "incidents.gpkg");
+}
+
+#[test]
 fn export_writes_exactly_the_incidents_shown() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shown.geojson");

@@ -50,6 +50,12 @@ impl Store {
         Store::configure(conn, path)
     }
 
+    /// The connection itself, for the file importers (`crate::import`), which
+    /// run their own single transaction with prepared statements.
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// A private database that lives as long as the `Store` (for tests and previews).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = Path::new(":memory:");
