@@ -390,7 +390,7 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
             .flatten()
             .chain(table.wild.iter())
             .map(|&(e, a)| (&table.entries[e], &table.entries[e].aliases[a]))
-            .filter(|(_, a)| fits_at(&ws, i, a))
+            .filter(|(_, a)| fits_at(ws, i, a))
             .max_by_key(|(e, a)| (a.len(), e.country.is_some()));
         match best {
             Some((e, a)) => {
@@ -437,8 +437,8 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
         if repeated {
             continue;
         }
-        let role = role_at(&ws, at, at + used);
-        let agent = by_agent(&ws, at);
+        let role = role_at(ws, at, at + used);
+        let agent = by_agent(ws, at);
         out.push(ActorMention {
             kind,
             start: ws[at].start,

@@ -192,24 +192,24 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if let Some((date, used)) = explicit_at(&ws, i, publication) {
+        if let Some((date, used)) = explicit_at(ws, i, publication) {
             let end = ws[i + used - 1].end;
             out.push(DateMention {
                 date,
                 start: ws[i].start,
                 end,
-                reported: reported(&ws, i),
+                reported: reported(ws, i),
                 precision: TimePrecision::Day,
             });
             i += used;
             continue;
         }
-        if let Some((date, precision, used)) = publication.and_then(|p| vague_at(&ws, i, p)) {
+        if let Some((date, precision, used)) = publication.and_then(|p| vague_at(ws, i, p)) {
             out.push(DateMention {
                 date,
                 start: ws[i].start,
                 end: ws[i + used - 1].end,
-                reported: reported(&ws, i),
+                reported: reported(ws, i),
                 precision,
             });
             i += used;
@@ -223,7 +223,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                 date: resolve_weekday(day, p, last),
                 start: ws[i].start,
                 end: ws[i].end,
-                reported: reported(&ws, i),
+                reported: reported(ws, i),
                 precision: TimePrecision::Day,
             });
         } else if let Some(p) = publication {
@@ -237,7 +237,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                     date: p - Duration::days(b),
                     start: ws[i].start,
                     end: ws[i].end,
-                    reported: reported(&ws, i),
+                    reported: reported(ws, i),
                     precision: TimePrecision::Day,
                 });
             }

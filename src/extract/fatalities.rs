@@ -257,7 +257,7 @@ pub fn fatalities(sentence: &str) -> Option<Count> {
 
 /// [`fatalities`] over words already split.
 pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
-    if let Some(zero) = no_deaths(&ws) {
+    if let Some(zero) = no_deaths(ws) {
         return Some(zero);
     }
     let deaths: Vec<usize> = ws
@@ -274,7 +274,7 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
     let mut seen: Vec<(usize, usize, Count)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some((value, vague, used)) = quantity_at(&ws, i) else {
+        let Some((value, vague, used)) = quantity_at(ws, i) else {
             i += 1;
             continue;
         };
