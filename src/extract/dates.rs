@@ -83,7 +83,8 @@ const REPORTING: &[&str] = &[
     "publie",
 ];
 
-fn month(w: &str) -> Option<u32> {
+/// The month named by a folded word (English or French, full or abbreviated).
+pub fn month(w: &str) -> Option<u32> {
     match w {
         "january" | "jan" | "janvier" => Some(1),
         "february" | "feb" | "fevrier" => Some(2),

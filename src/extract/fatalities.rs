@@ -208,37 +208,8 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
     }
     let v = number_word(w)?;
     // "14 November", "July 21": the day of a date.
-    let beside_month = |k: Option<&Word<'_>>| {
-        k.is_some_and(|x| {
-            matches!(
-                x.folded.as_str(),
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "janvier"
-                    | "fevrier"
-                    | "mars"
-                    | "avril"
-                    | "mai"
-                    | "juin"
-                    | "juillet"
-                    | "aout"
-                    | "septembre"
-                    | "octobre"
-                    | "novembre"
-                    | "decembre"
-            )
-        })
-    };
+    let beside_month =
+        |k: Option<&Word<'_>>| k.is_some_and(|x| super::dates::month(&x.folded).is_some());
     if beside_month(ws.get(i + 1)) || (i > 0 && beside_month(ws.get(i - 1))) {
         return None;
     }

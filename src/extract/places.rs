@@ -190,48 +190,24 @@ fn is_breakers(folded: &str) -> bool {
 }
 /// Words never looked up as places.
 fn is_not_places(folded: &str) -> bool {
-    matches!(
-        folded,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "reuters"
-            | "afp"
-            | "ap"
-            | "site"
-            | "jnim"
-            | "isis"
-            | "vdp"
-            | "un"
-            | "ecowas"
-            | "islam"
-            | "muslims"
-            | "allah"
-            | "god"
-    )
+    super::dates::weekday(folded).is_some()
+        || super::dates::month(folded).is_some()
+        || matches!(
+            folded,
+            "reuters"
+                | "afp"
+                | "ap"
+                | "site"
+                | "jnim"
+                | "isis"
+                | "vdp"
+                | "un"
+                | "ecowas"
+                | "islam"
+                | "muslims"
+                | "allah"
+                | "god"
+        )
 }
 /// Nouns whose "of X" / "de X" is the place itself: settlements, the
 /// facilities in them ("le poste militaire de Markoye", "l'école de
