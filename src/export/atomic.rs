@@ -16,6 +16,23 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
+    replace_atomic(path, |file| {
+        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush()?;
+        Ok(())
+    })
+}
+
+/// The mechanism under `write_atomic`, for writers that need the temporary
+/// file itself rather than a stream (a GeoPackage is written by SQLite at a
+/// path): `fill` completes the temporary file, which is then synced and
+/// renamed over `path`. On any error the temporary file is deleted and
+/// `path` is left as it was.
+pub fn replace_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut NamedTempFile) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -26,11 +43,7 @@ pub fn write_atomic(
     };
     // Dropping the NamedTempFile on any early return deletes it.
     let mut file = NamedTempFile::new_in(dir).map_err(temp_error)?;
-    {
-        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
-        write(&mut buffered)?;
-        buffered.flush()?;
-    }
+    fill(&mut file)?;
     file.as_file().sync_all().map_err(temp_error)?;
     file.persist(path).map_err(|e| ExportError::Persist {
         path: path.to_path_buf(),

@@ -11,9 +11,9 @@
 use std::path::Path;
 
 use rusqlite::{Connection, params};
-use tempfile::NamedTempFile;
 
 use super::ExportError;
+use super::atomic::replace_atomic;
 use super::geojson::event_id;
 use super::wkb::gpkg_point;
 use crate::model::Incident;
@@ -266,26 +266,12 @@ pub fn write_gpkg_with(
     path: &Path,
     feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temp_error = |source| ExportError::TempFile {
-        dir: dir.to_path_buf(),
-        source,
-    };
-    let temp = NamedTempFile::new_in(dir).map_err(temp_error)?;
-    {
+    replace_atomic(path, |temp| {
         let mut conn = Connection::open(temp.path())?;
         // A GeoPackage is one self-contained file: no WAL beside it.
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         write_into(&mut conn, feed)?;
         conn.close().map_err(|(_, e)| e)?;
-    }
-    temp.as_file().sync_all().map_err(temp_error)?;
-    temp.persist(path).map_err(|e| ExportError::Persist {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
-    Ok(())
+        Ok(())
+    })
 }

@@ -52,7 +52,7 @@ impl Store {
 
     /// The connection itself, for the file importers (`crate::import`), which
     /// run their own single transaction with prepared statements.
-    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+    pub fn connection_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
 
