@@ -211,6 +211,97 @@ pub struct IncidentData {
     pub weapons: Vec<String>,
 }
 
+/// A field of [`IncidentData`] an analyst can correct. The store remembers
+/// which ones were corrected so that reading the report again (after the
+/// rules or the gazetteer improved) never overwrites the analyst's word.
+/// The location's parts move together: a point with another place's name or
+/// admin units would be wrong twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    EventDate,
+    TimePrecision,
+    EventType,
+    SubEventType,
+    Actor1,
+    Actor2,
+    Fatalities,
+    Location,
+    Notes,
+    Weapons,
+}
+
+impl Field {
+    pub const ALL: [Field; 10] = [
+        Field::EventDate,
+        Field::TimePrecision,
+        Field::EventType,
+        Field::SubEventType,
+        Field::Actor1,
+        Field::Actor2,
+        Field::Fatalities,
+        Field::Location,
+        Field::Notes,
+        Field::Weapons,
+    ];
+
+    /// The field's name as the details panel and the exports write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::EventDate => "event_date",
+            Field::TimePrecision => "time_precision",
+            Field::EventType => "event_type",
+            Field::SubEventType => "sub_event_type",
+            Field::Actor1 => "actor1",
+            Field::Actor2 => "actor2",
+            Field::Fatalities => "fatalities",
+            Field::Location => "location",
+            Field::Notes => "notes",
+            Field::Weapons => "weapons",
+        }
+    }
+
+    /// The fields whose values differ between `a` and `b`.
+    pub fn changed(a: &IncidentData, b: &IncidentData) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|f| !f.same(a, b))
+            .collect()
+    }
+
+    /// Whether `a` and `b` hold the same value in this field.
+    pub fn same(self, a: &IncidentData, b: &IncidentData) -> bool {
+        match self {
+            Field::EventDate => a.event_date == b.event_date,
+            Field::TimePrecision => a.time_precision == b.time_precision,
+            Field::EventType => a.event_type == b.event_type,
+            Field::SubEventType => a.sub_event_type == b.sub_event_type,
+            Field::Actor1 => a.actor1 == b.actor1,
+            Field::Actor2 => a.actor2 == b.actor2,
+            Field::Fatalities => a.fatalities == b.fatalities,
+            Field::Location => a.location == b.location,
+            Field::Notes => a.notes == b.notes,
+            Field::Weapons => a.weapons == b.weapons,
+        }
+    }
+
+    /// Copies this field's value from `from` into `into`.
+    pub fn copy(self, from: &IncidentData, into: &mut IncidentData) {
+        match self {
+            Field::EventDate => into.event_date = from.event_date,
+            Field::TimePrecision => into.time_precision = from.time_precision,
+            Field::EventType => into.event_type = from.event_type,
+            Field::SubEventType => into.sub_event_type.clone_from(&from.sub_event_type),
+            Field::Actor1 => into.actor1.clone_from(&from.actor1),
+            Field::Actor2 => into.actor2.clone_from(&from.actor2),
+            Field::Fatalities => into.fatalities = from.fatalities,
+            Field::Location => into.location.clone_from(&from.location),
+            Field::Notes => into.notes.clone_from(&from.notes),
+            Field::Weapons => into.weapons.clone_from(&from.weapons),
+        }
+    }
+}
+
 /// A stored incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {

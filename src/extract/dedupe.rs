@@ -13,8 +13,19 @@
 //!   violence against civilians), because reporters disagree on those;
 //! - actors: each side matches the other coding's side, either way round;
 //!   an empty or unidentified side matches any armed group.
+//!
+//! When a second report tells of a stored incident, [`reconcile`] lets it
+//! complete the first coding without contradicting it:
+//! - a finer place or date (a village instead of a province, a day instead
+//!   of a week) replaces a coarser one;
+//! - a side still unnamed takes the other report's name for it;
+//! - a toll no report gave takes the new figure; two different tolls keep
+//!   the lower, as ACLED's codebook asks (the most conservative estimate);
+//! - weapons named by either report are all kept;
+//! - the event type, sub-event type and notes stay as first coded;
+//! - a field the analyst corrected never changes.
 
-use crate::model::{EventType, GeoPrecision, IncidentData, TimePrecision};
+use crate::model::{EventType, Field, GeoPrecision, IncidentData, TimePrecision};
 
 /// How far apart two points of the same event may be.
 pub const SAME_PLACE_KM: f64 = 10.0;
@@ -88,6 +99,51 @@ fn compatible(x: &str, y: &str) -> bool {
 fn same_sides(a: &IncidentData, b: &IncidentData) -> bool {
     (compatible(&a.actor1, &b.actor1) && compatible(&a.actor2, &b.actor2))
         || (compatible(&a.actor1, &b.actor2) && compatible(&a.actor2, &b.actor1))
+}
+
+/// `kept` completed by `other`, another report's coding of the same event
+/// (see the module header); `locked` are the fields an analyst corrected.
+pub fn reconcile(kept: &IncidentData, other: &IncidentData, locked: &[Field]) -> IncidentData {
+    let mut out = kept.clone();
+    let free = |field: Field| !locked.contains(&field);
+    if free(Field::Location)
+        && other.location.geo_precision < kept.location.geo_precision
+    {
+        out.location.clone_from(&other.location);
+    }
+    if free(Field::EventDate)
+        && free(Field::TimePrecision)
+        && other.time_precision < kept.time_precision
+    {
+        out.event_date = other.event_date;
+        out.time_precision = other.time_precision;
+    }
+    // Only by position, and never so that both sides become the same actor
+    // (the other report may tell the sides the other way round).
+    if free(Field::Actor1) && open_side(&kept.actor1) && !open_side(&other.actor1)
+        && other.actor1 != kept.actor2
+    {
+        out.actor1.clone_from(&other.actor1);
+    }
+    if free(Field::Actor2) && open_side(&kept.actor2) && !open_side(&other.actor2)
+        && other.actor2 != out.actor1
+    {
+        out.actor2.clone_from(&other.actor2);
+    }
+    if free(Field::Fatalities) {
+        out.fatalities = match (kept.fatalities, other.fatalities) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    if free(Field::Weapons) {
+        for weapon in &other.weapons {
+            if !out.weapons.contains(weapon) {
+                out.weapons.push(weapon.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Great-circle distance in kilometres between two (lat, lon) points.
@@ -187,6 +243,52 @@ mod tests {
         reversed.actor1 = ARMY.into();
         reversed.actor2 = JNIM.into();
         assert!(same_incident(&djibo(11), &reversed));
+    }
+
+    #[test]
+    fn a_second_report_fills_in_the_unnamed_side_the_toll_and_the_finer_date() {
+        let mut first = djibo(11);
+        first.actor1 = "Unidentified Armed Group (Burkina Faso)".into();
+        first.fatalities = None;
+        first.time_precision = TimePrecision::Week;
+        first.weapons = vec!["AK-47".into()];
+        let mut second = djibo(12);
+        second.weapons = vec!["AK-47".into(), "drone".into()];
+        let merged = reconcile(&first, &second, &[]);
+        assert_eq!(merged.actor1, JNIM);
+        assert_eq!(merged.fatalities, Some(12));
+        assert_eq!(merged.event_date, second.event_date);
+        assert_eq!(merged.time_precision, TimePrecision::Day);
+        assert_eq!(merged.weapons, vec!["AK-47".to_string(), "drone".into()]);
+        // What the first report says and the second does not contradict stays.
+        assert_eq!(merged.event_type, first.event_type);
+        assert_eq!(merged.location, first.location);
+    }
+
+    #[test]
+    fn two_different_tolls_keep_the_lower_and_a_corrected_field_never_moves() {
+        let mut first = djibo(11);
+        first.fatalities = Some(40);
+        let mut second = djibo(11);
+        second.fatalities = Some(25);
+        second.location.name = "Djibo town".into();
+        assert_eq!(reconcile(&first, &second, &[]).fatalities, Some(25));
+        assert_eq!(
+            reconcile(&first, &second, &[Field::Fatalities]).fatalities,
+            Some(40)
+        );
+        // An exact point is not replaced by another exact point.
+        assert_eq!(reconcile(&first, &second, &[]).location.name, "Djibo");
+        let mut region = djibo(11);
+        region.location.geo_precision = GeoPrecision::Region;
+        assert_eq!(
+            reconcile(&region, &second, &[Field::Location]).location.geo_precision,
+            GeoPrecision::Region
+        );
+        assert_eq!(
+            reconcile(&region, &second, &[]).location.name,
+            "Djibo town"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::model::IncidentData;
 
 pub use actors::{ISSP, JNIM, VDP, military_name};
 pub use dates::{Publication, publication_date};
-pub use dedupe::{SAME_PLACE_KM, same_incident};
+pub use dedupe::{SAME_PLACE_KM, reconcile, same_incident};
 pub use event_type::SUB_EVENT_TYPES;
 pub use fatalities::{Count, fatalities};
 pub use sentences::{Sentence, split};

@@ -46,8 +46,8 @@ pub fn existing_report(conn: &Connection, text: &str) -> rusqlite::Result<Option
 pub fn insert_report(conn: &Connection, source_name: &str, text: &str) -> rusqlite::Result<i64> {
     let hash = hex(&Sha256::digest(text.as_bytes()));
     conn.execute(
-        "INSERT INTO reports (source_name, published, text, content_hash, ingested_at)
-         VALUES (?1, NULL, ?2, ?3, ?4)",
+        "INSERT INTO reports (source_name, published, text, content_hash, ingested_at, imported)
+         VALUES (?1, NULL, ?2, ?3, ?4, 1)",
         params![source_name, text, hash, chrono::Utc::now().to_rfc3339()],
     )?;
     Ok(conn.last_insert_rowid())

@@ -46,6 +46,30 @@ pub(super) fn attach(
     Ok(())
 }
 
+/// Records that report `report_id` tells of incident `incident_id` at
+/// `evidence`, replacing the span it was recorded with before.
+pub(super) fn attach_or_move(
+    conn: &Connection,
+    incident_id: i64,
+    report_id: i64,
+    evidence: Span,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (incident_id, report_id) DO UPDATE
+         SET evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end",
+        params![
+            incident_id,
+            report_id,
+            offset(evidence.start)?,
+            offset(evidence.end)?
+        ],
+    )
+    .map_err(StoreError::sql("attaching a report to an incident"))?;
+    Ok(())
+}
+
 impl Store {
     /// Every report that told of incident `id`, oldest first.
     pub fn incident_sources(&self, id: i64) -> Result<Vec<IncidentSource>, StoreError> {

@@ -5,9 +5,9 @@
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
 use super::reports::{format_date, parse_date};
-use super::{Store, StoreError};
+use super::{Store, StoreError, edits};
 use crate::model::{
-    BBox, EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
+    BBox, EventType, Field, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
     TimeWindow,
 };
 
@@ -160,7 +160,7 @@ pub(super) fn find_same(
     conn: &Connection,
     data: &IncidentData,
     report_id: i64,
-) -> Result<Option<i64>, StoreError> {
+) -> Result<Option<Incident>, StoreError> {
     // A generous box and window first; `same_incident` decides.
     let sql = concat!(
         incident_select!(),
@@ -191,8 +191,46 @@ pub(super) fn find_same(
         .map_err(StoreError::sql("looking for the same incident"))?;
     Ok(candidates
         .into_iter()
-        .find(|c| crate::extract::same_incident(&c.data, data))
-        .map(|c| c.id))
+        .find(|c| crate::extract::same_incident(&c.data, data)))
+}
+
+/// Lets `other`, another report's coding of `existing`, complete it (see
+/// `extract::reconcile`), leaving the analyst's corrections alone.
+pub(super) fn confirm(
+    conn: &Connection,
+    existing: &Incident,
+    other: &IncidentData,
+) -> Result<(), StoreError> {
+    let locked = edits::edited(conn, existing.id)?;
+    let merged = crate::extract::reconcile(&existing.data, other, &locked);
+    if merged != existing.data {
+        write(conn, existing.id, &merged)?;
+    }
+    Ok(())
+}
+
+/// Incident `id`, if it exists.
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Incident>, StoreError> {
+    conn.query_row(
+        concat!(incident_select!(), " WHERE i.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+    .map_err(StoreError::sql("reading incident"))
+}
+
+/// The incidents read from report `report_id` (not those it only confirms).
+pub(super) fn of_report(conn: &Connection, report_id: i64) -> Result<Vec<Incident>, StoreError> {
+    let mut stmt = conn
+        .prepare(concat!(
+            incident_select!(),
+            " WHERE i.report_id = ?1 ORDER BY i.id"
+        ))
+        .map_err(StoreError::sql("listing a report's incidents"))?;
+    stmt.query_map([report_id], from_row)
+        .and_then(Iterator::collect)
+        .map_err(StoreError::sql("listing a report's incidents"))
 }
 
 pub(super) fn ids_for_report(conn: &Connection, report_id: i64) -> Result<Vec<i64>, StoreError> {
@@ -279,14 +317,7 @@ impl Store {
 
     /// The incident with this id, if any.
     pub fn incident(&self, id: i64) -> Result<Option<Incident>, StoreError> {
-        self.conn
-            .query_row(
-                concat!(incident_select!(), " WHERE i.id = ?1"),
-                [id],
-                from_row,
-            )
-            .optional()
-            .map_err(StoreError::sql("reading incident"))
+        get(&self.conn, id)
     }
 
     /// How many incidents are stored.
@@ -354,25 +385,39 @@ fn data_values(data: &IncidentData) -> Result<Vec<Box<dyn ToSql>>, StoreError> {
     ])
 }
 
+/// Overwrites the fields of incident `id` with `data`.
+pub(super) fn write(conn: &Connection, id: i64, data: &IncidentData) -> Result<(), StoreError> {
+    let mut values = data_values(data)?;
+    values.push(Box::new(id));
+    conn.execute(
+        "UPDATE incidents SET event_date = ?1, time_precision = ?2, event_type = ?3,
+             sub_event_type = ?4, actor1 = ?5, actor2 = ?6, fatalities = ?7, location = ?8,
+             place_id = ?9, latitude = ?10, longitude = ?11, country = ?12,
+             country_code = ?13, admin1 = ?14, admin2 = ?15, geo_precision = ?16,
+             notes = ?17, evidence_start = ?18, evidence_end = ?19, weapons = ?20
+         WHERE id = ?21",
+        rusqlite::params_from_iter(values.iter()),
+    )
+    .map_err(StoreError::sql("updating incident"))?;
+    Ok(())
+}
+
 impl Store {
     /// Replaces everything known about incident `id` with `data` (an
-    /// analyst's correction). Returns false when there is no such incident.
+    /// analyst's correction) and remembers which fields changed, so reading
+    /// the report again keeps them. Returns false when there is no such incident.
     pub fn update_incident(&mut self, id: i64, data: &IncidentData) -> Result<bool, StoreError> {
-        let mut values = data_values(data)?;
-        values.push(Box::new(id));
-        let changed = self
+        let tx = self
             .conn
-            .execute(
-                "UPDATE incidents SET event_date = ?1, time_precision = ?2, event_type = ?3,
-                     sub_event_type = ?4, actor1 = ?5, actor2 = ?6, fatalities = ?7, location = ?8,
-                     place_id = ?9, latitude = ?10, longitude = ?11, country = ?12,
-                     country_code = ?13, admin1 = ?14, admin2 = ?15, geo_precision = ?16,
-                     notes = ?17, evidence_start = ?18, evidence_end = ?19, weapons = ?20
-                 WHERE id = ?21",
-                rusqlite::params_from_iter(values.iter()),
-            )
+            .transaction()
             .map_err(StoreError::sql("updating incident"))?;
-        Ok(changed > 0)
+        let Some(before) = get(&tx, id)? else {
+            return Ok(false);
+        };
+        write(&tx, id, data)?;
+        edits::mark_edited(&tx, id, &Field::changed(&before.data, data))?;
+        tx.commit().map_err(StoreError::sql("updating incident"))?;
+        Ok(true)
     }
 
     /// Deletes incident `id` and returns it as it was, so the deletion can be
@@ -381,9 +426,14 @@ impl Store {
         let Some(incident) = self.incident(id)? else {
             return Ok(None);
         };
-        self.conn
-            .execute("DELETE FROM incidents WHERE id = ?1", [id])
+        let tx = self
+            .conn
+            .transaction()
             .map_err(StoreError::sql("deleting incident"))?;
+        edits::dismiss(&tx, &incident)?;
+        tx.execute("DELETE FROM incidents WHERE id = ?1", [id])
+            .map_err(StoreError::sql("deleting incident"))?;
+        tx.commit().map_err(StoreError::sql("deleting incident"))?;
         Ok(Some(incident))
     }
 
@@ -413,6 +463,7 @@ impl Store {
             [incident.id],
         )
         .map_err(StoreError::sql("restoring incident"))?;
+        edits::undismiss(&tx, incident)?;
         tx.commit().map_err(StoreError::sql("restoring incident"))
     }
 }

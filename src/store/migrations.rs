@@ -145,6 +145,26 @@ CREATE INDEX incident_sources_report_id ON incident_sources(report_id);
 INSERT INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
     SELECT id, report_id, evidence_start, evidence_end FROM incidents;
 "#,
+    // 5: what re-reading a report must not undo. `edited` lists (as a JSON
+    // array of `model::Field` names) the fields an analyst corrected;
+    // `dismissed` remembers incidents an analyst deleted, by the sentence and
+    // place they were read from, so they do not come back (and their corrected
+    // fields, for an undo). `imported` marks
+    // the reports that stand for an imported file: they have no text to read.
+    r#"
+ALTER TABLE incidents ADD COLUMN edited TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE reports ADD COLUMN imported INTEGER NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+UPDATE reports SET imported = 1
+    WHERE text LIKE 'Incidents imported from a % file, not read from a news report.%';
+CREATE TABLE dismissed (
+    report_id      INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL,
+    location       TEXT NOT NULL,
+    edited         TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (report_id, evidence_start, evidence_end, location)
+);
+"#,
 ];
 
 /// Brings `conn` up to the latest schema; a no-op when it is already there.

@@ -1,10 +1,13 @@
 //! SQLite storage: reports, the incidents read from them, and the gazetteer.
 //!
-//! One file per table (`reports`, `places`, `incidents`, `meta`), each with
+//! One file per table (`reports`, `places`, `incidents`, `incident_sources`,
+//! `meta`), plus `edits` (what the analyst corrected or deleted) and
+//! `reprocess` (reading a report again without undoing that), each with
 //! free functions over a `&Connection` so they work the same inside a
 //! transaction; `Store` is the handle the rest of the program holds.
 //! Migrations run on open, before anyone can query.
 
+mod edits;
 mod error;
 mod incident_sources;
 mod incidents;
@@ -12,6 +15,7 @@ mod meta;
 mod migrations;
 mod places;
 mod reports;
+mod reprocess;
 mod search;
 
 use std::path::Path;
@@ -24,6 +28,7 @@ pub use incident_sources::IncidentSource;
 pub use incidents::{IncidentFilter, StoredExtra};
 pub use migrations::MIGRATIONS;
 pub use reports::AddedReport;
+pub use reprocess::{ReprocessError, Reprocessed};
 pub use search::{resume_incident_fts, suspend_incident_fts};
 
 /// How long a writer waits for another process (the window and a CLI ingest,

@@ -126,7 +126,10 @@ impl Store {
             // The same event already told by another report gains a source
             // instead of a duplicate row.
             let id = match incidents::find_same(&tx, data, report_id)? {
-                Some(existing) => existing,
+                Some(existing) => {
+                    incidents::confirm(&tx, &existing, data)?;
+                    existing.id
+                }
                 None => incidents::insert(&tx, report_id, data)?,
             };
             incident_sources::attach(&tx, id, report_id, data.evidence)?;
