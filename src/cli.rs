@@ -42,6 +42,9 @@ struct Cli {
 enum Command {
     /// Read news reports, extract their incidents and store them.
     Ingest(IngestArgs),
+    /// Read stored reports again with today's rules and gazetteer, keeping
+    /// every field an analyst corrected and every incident an analyst deleted.
+    Reprocess(ReprocessArgs),
     /// Write stored incidents out (GeoJSON, ACLED-layout CSV, GeoPackage).
     Export(ExportArgs),
     /// Import incidents from ACLED-layout CSV or GeoJSON files, each in one transaction.
@@ -64,6 +67,16 @@ struct IngestArgs {
     /// Report files (UTF-8 text); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ReprocessArgs {
+    /// Every report read from text (imported files have no text to read).
+    #[arg(long, conflicts_with = "reports")]
+    all: bool,
+    /// Report ids (as `ingest` prints them).
+    #[arg(value_name = "REPORT", required_unless_present = "all")]
+    reports: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -253,6 +266,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => open_window(db),
         Some(Command::Ingest(args)) => ingest(db, args),
+        Some(Command::Reprocess(args)) => reprocess(db, &args),
         Some(Command::Export(args)) => export(db, args),
         Some(Command::Import(args)) => import(db, &args.files),
         Some(Command::Geocode(args)) => geocode(db, args),
@@ -781,6 +795,31 @@ fn export_curated(db: Option<&Path>, output: Option<&Path>) -> anyhow::Result<Ex
         }
         None => write_curated(&curated, &mut std::io::stdout().lock())
             .context("writing to standard output")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads each report again in its own transaction; every report is tried.
+fn reprocess(db: Option<&Path>, args: &ReprocessArgs) -> anyhow::Result<ExitCode> {
+    let mut ws = workspace(db)?;
+    let ids = if args.all {
+        ws.store.text_report_ids().context("listing reports")?
+    } else {
+        args.reports.clone()
+    };
+    let mut failed = 0usize;
+    for id in &ids {
+        match crate::ingest::reprocess(&mut ws.store, &ws.gazetteer, *id) {
+            Ok(done) => println!("report {id}: {done}"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: report {id}: {:#}", anyhow::Error::new(e));
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} reports failed", ids.len());
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::extract::extract;
 use crate::gazetteer::Gazetteer;
 use crate::model::IncidentData;
-use crate::store::{Store, StoreError};
+use crate::store::{ReprocessError, Reprocessed, Store, StoreError};
 
 /// News reports are a few kilobytes; anything past this is not a report.
 pub const MAX_REPORT_BYTES: u64 = 10 * 1024 * 1024;
@@ -167,6 +167,22 @@ pub fn ingest_text(
     })
 }
 
+/// Reads stored report `report_id` again with today's rules and gazetteer
+/// and updates its incidents, keeping what the analyst corrected or deleted
+/// (see `store::reprocess`). The publication date stored with the report
+/// (from its text or from the analyst) resolves its relative dates again.
+pub fn reprocess(
+    store: &mut Store,
+    gazetteer: &Gazetteer,
+    report_id: i64,
+) -> Result<Reprocessed, ReprocessError> {
+    let report = store
+        .report(report_id)?
+        .ok_or(ReprocessError::NoSuchReport(report_id))?;
+    let extraction = extract(&report.text, report.published, gazetteer);
+    store.reprocess_report(report_id, &extraction.incidents)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 mod tests {
@@ -261,6 +277,38 @@ mod tests {
         assert!(matches!(
             read_report_from("-", endless),
             Err(IngestError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn reading_a_report_again_keeps_the_corrected_toll_and_rereads_the_rest() {
+        let (places, admin) = crate::gazetteer::bundled().unwrap();
+        let gazetteer = Gazetteer::new(places, admin);
+        let mut store = Store::open_in_memory().unwrap();
+        let text = "Published: 2024-08-25\n\
+            Gunmen killed 12 villagers in Barsalogho on Saturday, residents said.";
+        let summary = ingest_text(&mut store, &gazetteer, "r.txt", text, None).unwrap();
+        let id = store.report(summary.report_id).unwrap().unwrap().id;
+        let ids = store
+            .incidents(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|i| i.id)
+            .collect::<Vec<_>>();
+        assert_eq!(ids.len(), 1);
+        let mut corrected = store.incident(ids[0]).unwrap().unwrap().data;
+        let read = corrected.clone();
+        corrected.fatalities = Some(14);
+        store.update_incident(ids[0], &corrected).unwrap();
+
+        let done = reprocess(&mut store, &gazetteer, id).unwrap();
+        assert_eq!((done.updated, done.unchanged, done.kept_edits), (0, 1, 1));
+        let now = store.incident(ids[0]).unwrap().unwrap().data;
+        assert_eq!(now.fatalities, Some(14));
+        assert_eq!(now.location, read.location);
+        assert!(matches!(
+            reprocess(&mut store, &gazetteer, 99),
+            Err(ReprocessError::NoSuchReport(99))
         ));
     }
 }

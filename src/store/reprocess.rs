@@ -35,6 +35,24 @@ pub struct Reprocessed {
     pub still_deleted: usize,
 }
 
+impl std::fmt::Display for Reprocessed {
+    /// One line for the analyst: what changed, and what was left alone.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} updated, {} added, {} removed, {} unchanged",
+            self.updated, self.added, self.removed, self.unchanged
+        )?;
+        if self.kept_edits > 0 {
+            write!(f, "; analyst corrections kept on {}", self.kept_edits)?;
+        }
+        if self.still_deleted > 0 {
+            write!(f, "; {} deleted incident(s) left out", self.still_deleted)?;
+        }
+        Ok(())
+    }
+}
+
 /// Why a report cannot be read again.
 #[derive(Debug, thiserror::Error)]
 pub enum ReprocessError {
@@ -244,6 +262,10 @@ mod tests {
         assert_eq!(done.updated, 1);
         assert_eq!(done.unchanged, 1);
         assert_eq!(done.kept_edits, 1);
+        assert_eq!(
+            done.to_string(),
+            "1 updated, 0 added, 0 removed, 1 unchanged; analyst corrections kept on 1"
+        );
         let now = stored(&store, ids[0]);
         assert_eq!(now.fatalities, Some(5));
         assert_eq!(now.actor1, fresh.actor1);

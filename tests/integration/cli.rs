@@ -235,3 +235,43 @@ impl Sandbox {
         self.store().place_count().expect("count")
     }
 }
+
+#[test]
+fn reprocess_keeps_an_analysts_correction_and_a_deletion() {
+    let sandbox = Sandbox::new();
+    let djibo = sandbox.write("djibo.txt", DJIBO_REPORT);
+    let kaya = sandbox.write("kaya.txt", super::KAYA_REPORT);
+    sandbox.ok(&["ingest", &djibo, &kaya]);
+    let mut store = sandbox.store();
+    let all = store.incidents(&Default::default()).expect("listing");
+    assert_eq!(all.len(), 2);
+    let (kaya_incident, djibo_incident) = (&all[0], &all[1]);
+    let mut corrected = djibo_incident.data.clone();
+    corrected.fatalities = Some(8);
+    store
+        .update_incident(djibo_incident.id, &corrected)
+        .expect("correcting");
+    store
+        .delete_incident(kaya_incident.id)
+        .expect("deleting")
+        .expect("the Kaya incident existed");
+    drop(store);
+
+    let out = sandbox.ok(&["reprocess", "--all"]);
+    assert!(
+        out.contains("analyst corrections kept on 1"),
+        "the summary says the correction won: {out}"
+    );
+    assert!(out.contains("1 deleted incident(s) left out"), "{out}");
+    let after = sandbox
+        .store()
+        .incidents(&Default::default())
+        .expect("listing");
+    assert_eq!(after.len(), 1, "the deleted incident stays deleted");
+    assert_eq!(after[0].data.fatalities, Some(8));
+    assert_eq!(after[0].data, corrected);
+
+    let missing = sandbox.run(&["reprocess", "42"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("no report 42"), "{}", stderr(&missing));
+}
