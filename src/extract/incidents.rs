@@ -33,7 +33,8 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{EventType, GeoPrecision, IncidentData, Span, TimePrecision};
 
 use super::actors::{ActorKind, ActorMention, Role as Side, actor_name, find_actors_in};
-use super::dates::find_dates_in;
+use super::clauses;
+use super::dates::{DateMention, find_dates_in};
 use super::event_type::{Cues, Sides, classify, cues_in};
 use super::fatalities::{Count, fatalities_in};
 use super::places::{Resolved, Role, SentencePlaces, km};
@@ -285,24 +286,76 @@ struct Reading<'a> {
     also: bool,
 }
 
-fn read<'a>(
-    sentence: &'a Sentence<'a>,
+/// The dates of events in a sentence's words, in order: not the day
+/// something was said, nor the header's date.
+fn event_dates(
+    sentence: &Sentence<'_>,
     ws: &[Word<'_>],
-    places: SentencePlaces,
     publication: Option<NaiveDate>,
     header: Option<Span>,
-) -> Reading<'a> {
-    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
-    let date = find_dates_in(ws, publication)
+) -> Vec<DateMention> {
+    find_dates_in(ws, publication)
         .into_iter()
         .filter(|d| !d.reported)
-        .find(|d| {
+        .filter(|d| {
             header.is_none_or(|h| {
                 let s = sentence.span.start + d.start;
                 s < h.start || s >= h.end
             })
         })
-        .map(|d| (d.date, d.precision));
+        .collect()
+}
+
+/// A sentence's readings: one, or one per clause when it tells of two
+/// events (see `clauses`). A clause takes the sentence's verb, actors and
+/// claim, and its own place, date and toll.
+fn readings<'a>(
+    sentence: &'a Sentence<'a>,
+    ws: &[Word<'_>],
+    places: SentencePlaces,
+    publication: Option<NaiveDate>,
+    header: Option<Span>,
+) -> Vec<Reading<'a>> {
+    let dates = event_dates(sentence, ws, publication, header);
+    let Some(clauses) = clauses::split(sentence.text, ws, &places, &dates) else {
+        return vec![read(sentence, ws, places, &dates)];
+    };
+    let whole = read(sentence, ws, SentencePlaces::default(), &dates);
+    clauses
+        .into_iter()
+        .map(|clause| {
+            let words = &ws[clause.words.clone()];
+            let span = words.first().map_or(0, |w| w.start)..words.last().map_or(0, |w| w.end);
+            let own: Vec<DateMention> = dates
+                .iter()
+                .filter(|d| span.contains(&d.start))
+                .cloned()
+                .collect();
+            let mut r = read(sentence, words, clause.places, &own);
+            if r.trigger != Trigger::Strong {
+                r.trigger = whole.trigger;
+            }
+            if r.actors.is_empty() {
+                r.actors.clone_from(&whole.actors);
+            }
+            r.killing |= whole.killing;
+            r.claimed = whole.claimed;
+            r.claimant = whole.claimant;
+            r.unidentified = whole.unidentified;
+            r.cues = whole.cues.clone();
+            r
+        })
+        .collect()
+}
+
+fn read<'a>(
+    sentence: &'a Sentence<'a>,
+    ws: &[Word<'_>],
+    places: SentencePlaces,
+    dates: &[DateMention],
+) -> Reading<'a> {
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let date = dates.first().map(|d| (d.date, d.precision));
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
     let place = if only_capital {
@@ -498,66 +551,67 @@ pub fn build(
         if is_background(sentence.text) {
             continue;
         }
-        let r = read(sentence, ws, sp, publication, header);
-        report_groups.extend(
-            r.actors
-                .iter()
-                .map(|a| a.kind)
-                .filter(|k| k.is_named_group()),
-        );
-        match r.trigger {
-            Trigger::None => {}
-            Trigger::Weak => {
-                let Some(last) = drafts.last_mut() else {
-                    waiting = Some((k, r));
-                    continue;
-                };
-                {
-                    let refines = match (&last.place, &r.place) {
-                        (None, Some(_)) => true,
-                        (Some(a), Some(b)) => {
-                            a.precision == GeoPrecision::Region && b.precision < a.precision
-                        }
-                        _ => false,
+        for r in readings(sentence, ws, sp, publication, header) {
+            report_groups.extend(
+                r.actors
+                    .iter()
+                    .map(|a| a.kind)
+                    .filter(|k| k.is_named_group()),
+            );
+            match r.trigger {
+                Trigger::None => {}
+                Trigger::Weak => {
+                    let Some(last) = drafts.last_mut() else {
+                        waiting = Some((k, r));
+                        continue;
                     };
-                    if refines {
-                        last.place = r.place.clone();
-                    }
-                    if refines || last.accepts(&r) {
-                        let r = Reading { place: None, ..r };
-                        last.absorb(&r);
+                    {
+                        let refines = match (&last.place, &r.place) {
+                            (None, Some(_)) => true,
+                            (Some(a), Some(b)) => {
+                                a.precision == GeoPrecision::Region && b.precision < a.precision
+                            }
+                            _ => false,
+                        };
+                        if refines {
+                            last.place = r.place.clone();
+                        }
+                        if refines || last.accepts(&r) {
+                            let r = Reading { place: None, ..r };
+                            last.absorb(&r);
+                        }
                     }
                 }
-            }
-            Trigger::Strong => {
-                let target = if r.new_event {
-                    None
-                } else if r.place.is_none() {
-                    drafts.last_mut().filter(|d| d.accepts(&r))
-                } else {
-                    let n = drafts.len();
-                    drafts
-                        .iter_mut()
-                        .enumerate()
-                        .rev()
-                        .find(|(i, d)| match (&d.place, &r.place) {
-                            (Some(a), Some(b)) => same_place(a, b) && d.accepts(&r),
-                            (None, _) => *i + 1 == n && d.accepts(&r),
-                            _ => false,
-                        })
-                        .map(|(_, d)| d)
-                };
-                match target {
-                    Some(d) => d.absorb(&r),
-                    None => {
-                        let mut d = Draft::open(&r);
-                        if let Some((at, w)) = waiting.take()
-                            && at + 2 >= k
-                            && d.accepts(&w)
-                        {
-                            d.absorb(&w);
+                Trigger::Strong => {
+                    let target = if r.new_event {
+                        None
+                    } else if r.place.is_none() {
+                        drafts.last_mut().filter(|d| d.accepts(&r))
+                    } else {
+                        let n = drafts.len();
+                        drafts
+                            .iter_mut()
+                            .enumerate()
+                            .rev()
+                            .find(|(i, d)| match (&d.place, &r.place) {
+                                (Some(a), Some(b)) => same_place(a, b) && d.accepts(&r),
+                                (None, _) => *i + 1 == n && d.accepts(&r),
+                                _ => false,
+                            })
+                            .map(|(_, d)| d)
+                    };
+                    match target {
+                        Some(d) => d.absorb(&r),
+                        None => {
+                            let mut d = Draft::open(&r);
+                            if let Some((at, w)) = waiting.take()
+                                && at + 2 >= k
+                                && d.accepts(&w)
+                            {
+                                d.absorb(&w);
+                            }
+                            drafts.push(d);
                         }
-                        drafts.push(d);
                     }
                 }
             }

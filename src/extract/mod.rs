@@ -11,6 +11,7 @@
 //! names are data in `data/actors.tsv`.
 
 mod actors;
+mod clauses;
 mod dates;
 mod dedupe;
 mod event_type;

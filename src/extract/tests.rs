@@ -284,3 +284,54 @@ fn the_area_around_a_town_is_near_it_in_english_and_french() {
     assert_eq!(i.location.place_id, Some(2361177));
     assert_eq!(i.location.geo_precision, GeoPrecision::Near);
 }
+
+#[test]
+fn a_sentence_with_two_places_on_two_days_gives_two_incidents() {
+    let text = "Published: 2025-05-13\n\
+        Gunmen attacked Djibo on 10 May 2025, killing four soldiers, and struck Arbinda on 11 May 2025, killing two.";
+    let e = extract(text, None, gazetteer());
+    let coded: Vec<(String, NaiveDate, Option<u32>)> = e
+        .incidents
+        .iter()
+        .map(|i| (i.location.name.clone(), i.event_date, i.fatalities))
+        .collect();
+    assert_eq!(
+        coded,
+        vec![
+            ("Djibo".to_string(), day(2025, 5, 10), Some(4)),
+            ("Aribinda".to_string(), day(2025, 5, 11), Some(2)),
+        ],
+        "{e:#?}"
+    );
+    // Both keep the sentence's verb: attacks on soldiers are battles.
+    assert!(e.incidents.iter().all(|i| i.event_type == EventType::Battles));
+}
+
+#[test]
+fn une_phrase_avec_deux_lieux_et_deux_jours_donne_deux_incidents() {
+    let text = "Publié le 14 mai 2025\n\
+        Des hommes armés ont attaqué Djibo le 10 mai 2025, puis à Arbinda le 12 mai 2025.";
+    let e = extract(text, None, gazetteer());
+    let coded: Vec<(String, NaiveDate)> = e
+        .incidents
+        .iter()
+        .map(|i| (i.location.name.clone(), i.event_date))
+        .collect();
+    assert_eq!(
+        coded,
+        vec![
+            ("Djibo".to_string(), day(2025, 5, 10)),
+            ("Aribinda".to_string(), day(2025, 5, 12)),
+        ],
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn two_days_at_one_place_stay_one_sentence_read_whole() {
+    let text = "Published: 2025-05-13\n\
+        Gunmen attacked Djibo on 10 May 2025 and again on 11 May 2025, residents said.";
+    let e = extract(text, None, gazetteer());
+    assert_eq!(e.incidents.len(), 1, "{e:#?}");
+    assert_eq!(e.incidents[0].event_date, day(2025, 5, 10));
+}
