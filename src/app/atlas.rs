@@ -14,9 +14,10 @@ use anyhow::Context as _;
 use egui::{Key, Ui};
 
 use super::command::{Command, Outcome, Panel, error_chain};
-use super::details::{self, DetailsForm};
+use super::details::{self, DetailsForm, Selection};
 use super::export::{self, ExportForm};
 use super::filters::{self, Choices};
+use super::frame_stats::FrameStats;
 use super::import::{self, ImportForm};
 use super::jobs::{self, ImportJob};
 use super::legend;
@@ -28,9 +29,10 @@ use super::reverse::{self, Nearby};
 use super::snapshot::{self, SnapshotForm};
 use super::state::State;
 use super::timeline::{self, DateFields, TimelineView};
+use super::undo::Undo;
 use crate::basemap::{Basemap, towns_from_places};
 use crate::ingest::{IngestError, IngestSummary, ingest_text};
-use crate::model::{Incident, Report, TimeWindow};
+use crate::model::{Incident, TimeWindow};
 use crate::setup::Workspace;
 use crate::store::IncidentFilter;
 use crate::view::{self, Bin, Filters, SortKey, Step, next_window};
@@ -57,12 +59,6 @@ struct Cache {
     bins: Vec<Bin>,
 }
 
-/// The last deleted incident, kept for Undo.
-#[derive(Debug)]
-struct Deleted {
-    incident: Incident,
-}
-
 /// The whole window's state.
 pub struct AtlasApp {
     workspace: Workspace,
@@ -79,11 +75,13 @@ pub struct AtlasApp {
     /// The full-text search's answer for `state.filters.search`.
     hits: Option<HashSet<i64>>,
     cache: Cache,
-    /// The selected incident's id and its report (read once, on selection).
-    selected: Option<(i64, Option<Report>)>,
+    /// The selected incident, its report and its other accounts (read once,
+    /// on selection).
+    selected: Option<Selection>,
     /// The list scrolls to this incident on the next frame.
     scroll_to: Option<i64>,
-    deleted: Option<Deleted>,
+    /// What the toolbar's Undo takes back.
+    undo: Option<Undo>,
     map: MapView,
     dates: DateFields,
     details: DetailsForm,
@@ -101,6 +99,8 @@ pub struct AtlasApp {
     snapshot: SnapshotForm,
     /// Where the map was drawn in the last frame (a picture is cropped to it).
     map_rect: egui::Rect,
+    /// Frame-rate figures, when the environment asks for them.
+    frame_stats: Option<FrameStats>,
 }
 
 impl AtlasApp {
@@ -124,7 +124,7 @@ impl AtlasApp {
             cache: Cache::default(),
             selected: None,
             scroll_to: None,
-            deleted: None,
+            undo: None,
             map: MapView::new(),
             dates: DateFields::default(),
             details: DetailsForm::default(),
@@ -137,6 +137,7 @@ impl AtlasApp {
             basemap_form: BasemapForm::default(),
             snapshot: SnapshotForm::default(),
             map_rect: egui::Rect::NOTHING,
+            frame_stats: FrameStats::from_env(),
         };
         app.set_incidents(incidents);
         app.state.window = timeline::full_range(&app.incidents);
@@ -205,8 +206,8 @@ impl AtlasApp {
     }
 
     pub fn selected(&self) -> Option<&Incident> {
-        let (id, _) = self.selected.as_ref()?;
-        self.incidents.iter().find(|i| i.id == *id)
+        let id = self.selected.as_ref()?.id;
+        self.incidents.iter().find(|i| i.id == id)
     }
 
     /// Where markers and clusters were drawn in the last frame.
@@ -349,15 +350,11 @@ impl AtlasApp {
                         commands.push(Command::ShowPanel { panel, open: !open });
                     }
                 }
-                if let Some(deleted) = &self.deleted {
+                if let Some(undo) = &self.undo {
                     ui.separator();
-                    ui.label(format!(
-                        "Deleted {} at {}",
-                        deleted.incident.data.event_type.label(),
-                        deleted.incident.data.location.name
-                    ));
+                    ui.label(undo.label());
                     if ui.button("Undo").clicked() {
-                        commands.push(Command::UndoDelete);
+                        commands.push(Command::Undo);
                     }
                 }
                 if let Some(error) = &self.load_error {
@@ -408,7 +405,7 @@ impl AtlasApp {
                     });
                 });
         }
-        let selected = self.selected.as_ref().map(|(id, _)| *id);
+        let selected = self.selected.as_ref().map(|s| s.id);
         // The list and the details share one right-hand panel, so the map
         // keeps most of the window's width.
         if self.state.panels.list || self.state.panels.details {
@@ -437,14 +434,13 @@ impl AtlasApp {
                         ui.separator();
                     }
                     if self.state.panels.details {
-                        let report = self.selected.as_ref().and_then(|(_, r)| r.as_ref());
                         let incident =
                             selected.and_then(|id| self.incidents.iter().find(|i| i.id == id));
                         commands.extend(details::show(
                             ui,
                             &mut self.details,
                             incident,
-                            report,
+                            self.selected.as_ref(),
                             &self.workspace.gazetteer,
                         ));
                     }
@@ -564,8 +560,28 @@ impl AtlasApp {
                     .into_iter()
                     .filter_map(|i| self.incidents.get(i).map(|x| x.id))
                     .collect();
-                self.export.outcome =
-                    Some(export::export(&self.workspace.store, &shown, format, &path));
+                if self.export.running.is_some() {
+                    return;
+                }
+                if self.workspace.path.is_file() {
+                    let repaint = self.repaint.clone();
+                    let wake = move || {
+                        if let Some(ctx) = &repaint {
+                            ctx.request_repaint();
+                        }
+                    };
+                    self.export.outcome = None;
+                    self.export.running = Some(export::spawn(
+                        self.workspace.path.clone(),
+                        shown,
+                        format,
+                        path,
+                        wake,
+                    ));
+                } else {
+                    self.export.outcome =
+                        Some(export::export(&self.workspace.store, &shown, format, &path));
+                }
             }
             Command::SetFilters(filters) => {
                 let search_changed = filters.search != self.state.filters.search;
@@ -590,31 +606,17 @@ impl AtlasApp {
             Command::Update { id, data } => self.update(id, *data),
             Command::Delete(id) => match self.workspace.store.delete_incident(id) {
                 Ok(Some(incident)) => {
-                    if self.selected.as_ref().is_some_and(|(s, _)| *s == id) {
+                    if self.selected.as_ref().is_some_and(|s| s.id == id) {
                         self.selected = None;
                     }
-                    self.deleted = Some(Deleted { incident });
+                    self.undo = Some(Undo::Delete(incident));
                     self.reload();
                 }
                 Ok(None) => self.reload(),
                 Err(e) => self.load_error = Some(format!("deleting: {}", error_chain(&e))),
             },
-            Command::UndoDelete => {
-                if let Some(Deleted { incident }) = self.deleted.take() {
-                    let id = incident.id;
-                    match self.workspace.store.restore_incident(&incident) {
-                        Ok(()) => {
-                            self.reload();
-                            self.select(id);
-                            self.scroll_to = Some(id);
-                        }
-                        Err(e) => {
-                            self.load_error = Some(format!("undoing: {}", error_chain(&e)));
-                            self.deleted = Some(Deleted { incident });
-                        }
-                    }
-                }
-            }
+            Command::Undo => self.undo(),
+            Command::Reprocess(report_id) => self.reprocess(report_id),
             Command::Nearby { lat, lon } => {
                 self.nearby = Some(Nearby::at(&self.workspace.gazetteer, lat, lon));
             }
@@ -630,7 +632,7 @@ impl AtlasApp {
         let selected = self
             .selected
             .as_ref()
-            .and_then(|(id, _)| self.incidents.iter().find(|i| i.id == *id));
+            .and_then(|s| self.incidents.iter().find(|i| i.id == s.id));
         let mut open = true;
         let shown = egui::Window::new("Near this point")
             .open(&mut open)
@@ -683,15 +685,45 @@ impl AtlasApp {
             .iter()
             .find(|i| i.id == id)
             .map(|i| i.report_id);
-        let report = match report_id.map(|r| self.workspace.store.report(r)) {
-            Some(Ok(report)) => report,
-            Some(Err(e)) => {
+        match Selection::read(&self.workspace.store, id, report_id) {
+            Ok(selection) => self.selected = Some(selection),
+            Err(e) => {
                 self.load_error = Some(format!("reading the report: {}", error_chain(&e)));
-                None
+                self.selected = Some(Selection::bare(id));
             }
-            None => None,
+        }
+    }
+
+    /// Reads the selected incident's accounts and corrected fields again
+    /// (after a correction, or a report read again).
+    fn refresh_selection(&mut self) {
+        if let Some(id) = self.selected.as_ref().map(|s| s.id) {
+            self.select(id);
+        }
+    }
+
+    /// Reads report `report_id` again and shows what changed.
+    fn reprocess(&mut self, report_id: i64) {
+        let outcome = match crate::ingest::reprocess(
+            &mut self.workspace.store,
+            &self.workspace.gazetteer,
+            report_id,
+        ) {
+            Ok(done) => Outcome::Done(format!("Report read again: {done}.")),
+            Err(e) => Outcome::Failed(format!("Reading the report again: {}", error_chain(&e))),
         };
-        self.selected = Some((id, report));
+        self.reload();
+        // The selected incident may be gone (the new reading no longer finds it).
+        let still_there = self
+            .selected
+            .as_ref()
+            .is_some_and(|s| self.incidents.iter().any(|i| i.id == s.id));
+        if still_there {
+            self.refresh_selection();
+        } else {
+            self.selected = None;
+        }
+        self.details.outcome = Some(outcome);
     }
 
     /// Starts or stops playing; a window that cannot move on (all dates, or
@@ -723,11 +755,51 @@ impl AtlasApp {
         }
     }
 
+    /// Takes back the last deletion or run of corrections.
+    fn undo(&mut self) {
+        let Some(undo) = self.undo.take() else {
+            return;
+        };
+        let id = undo.incident().id;
+        let result = match &undo {
+            Undo::Delete(incident) => self.workspace.store.restore_incident(incident),
+            Undo::Edit { before, edited } => self
+                .workspace
+                .store
+                .revert_incident(id, &before.data, edited)
+                .map(|_| ()),
+        };
+        match result {
+            Ok(()) => {
+                self.reload();
+                self.select(id);
+                self.scroll_to = Some(id);
+                self.load_error = None;
+            }
+            Err(e) => {
+                self.load_error = Some(format!("undoing: {}", error_chain(&e)));
+                self.undo = Some(undo);
+            }
+        }
+    }
+
     /// Saves a correction and patches the incident in memory (re-sorting if
-    /// its date moved), without reading everything back.
+    /// its date moved), without reading everything back. Undo can take it back.
     fn update(&mut self, id: i64, data: crate::model::IncidentData) {
+        let before = self.incidents.iter().find(|i| i.id == id).cloned();
+        let edited = match self.workspace.store.edited_fields(id) {
+            Ok(edited) => edited,
+            Err(e) => {
+                self.load_error = Some(format!("saving: {}", error_chain(&e)));
+                return;
+            }
+        };
         match self.workspace.store.update_incident(id, &data) {
             Ok(true) => {
+                if let Some(before) = before {
+                    self.undo = Some(Undo::after_edit(self.undo.take(), before, edited));
+                }
+                self.refresh_selection();
                 let mut incidents = std::mem::take(&mut self.incidents);
                 if let Some(incident) = incidents.iter_mut().find(|i| i.id == id) {
                     incident.data = data;
@@ -801,27 +873,40 @@ impl AtlasApp {
         }
     }
 
-    /// Opens (or closes) the MBTiles source so it matches the chosen basemap.
-    /// A file that fails to open is reported once and the outlines stay.
+    /// Opens (or closes) the tile source so it matches the chosen basemap.
+    /// Sources are made here, when first chosen (or restored), never before:
+    /// OpenStreetMap is only contacted once the analyst has picked it. A
+    /// source that fails to open is reported once and the outlines stay.
     fn sync_tiles(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.state.basemap.mbtiles.clone() else {
-            self.map.set_tiles(None);
+        use super::state::BasemapChoice;
+        let choice = self.state.basemap.clone();
+        if choice == BasemapChoice::Outlines {
+            self.map.clear_tiles();
             return;
-        };
-        if !self.basemap_form.use_file {
+        }
+        if let BasemapChoice::MbTiles(path) = &choice
+            && !self.basemap_form.use_file
+        {
             // A restored state: show the file's path in the form.
             self.basemap_form.use_file = true;
             self.basemap_form.path = path.clone();
         }
-        let open = self.map.tiles_path() == Some(Path::new(&path));
+        let open = self.map.tiles_choice() == Some(&choice);
         if open || self.basemap_form.error.is_some() {
             return;
         }
-        match MbTilesSource::open(Path::new(&path), ctx.clone()) {
-            Ok(source) => self.map.set_tiles(Some(source)),
+        let source: Result<super::map_view::BoxedTiles, String> = match &choice {
+            BasemapChoice::MbTiles(path) => MbTilesSource::open(Path::new(path), ctx.clone())
+                .map(|source| Box::new(source) as super::map_view::BoxedTiles)
+                .map_err(|e| error_chain(&e)),
+            BasemapChoice::OpenStreetMap => super::osm::open(ctx).map_err(|e| error_chain(&e)),
+            BasemapChoice::Outlines => return,
+        };
+        match source {
+            Ok(source) => self.map.set_tiles(choice, source),
             Err(e) => {
-                self.map.set_tiles(None);
-                self.basemap_form.error = Some(error_chain(&e));
+                self.map.clear_tiles();
+                self.basemap_form.error = Some(e);
             }
         }
     }
@@ -891,8 +976,14 @@ impl AtlasApp {
 }
 
 impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+        if let Some(stats) = &mut self.frame_stats {
+            if let Some(line) = stats.record(std::time::Instant::now(), frame.info().cpu_usage) {
+                eprintln!("{line}");
+            }
+            ui.ctx().request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

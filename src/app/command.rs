@@ -78,8 +78,11 @@ pub enum Command {
     },
     /// Delete an incident (it can be undone).
     Delete(i64),
-    /// Bring back the last deleted incident.
-    UndoDelete,
+    /// Take back the last deletion or run of corrections to one incident.
+    Undo,
+    /// Read a stored report again with today's rules and gazetteer, keeping
+    /// the analyst's corrections and deletions.
+    Reprocess(i64),
     /// Show what lies around a point (a right click on the map).
     Nearby {
         lat: f64,

@@ -2,16 +2,84 @@
 //! sentence it was read from (and the whole report, the sentence marked),
 //! and the places its name could mean (`review`), so the analyst can check
 //! the extraction and correct it. Every field is editable and saved as soon
-//! as it is valid; a deletion can be undone from the toolbar.
+//! as it is valid; corrections and deletions can be undone from the toolbar.
+//! Other reports that told of the same incident are listed with their own
+//! sentence, and the report can be read again (after the rules or the
+//! gazetteer improved) without losing the corrections, which are marked.
 
 use chrono::NaiveDate;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, Outcome};
 use super::review::{self, LocationReview};
 use crate::gazetteer::Gazetteer;
-use crate::model::{EventType, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision};
+use crate::model::{
+    EventType, Field, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision,
+};
+use crate::store::{Store, StoreError};
+
+/// Another report's account of the selected incident.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub report_id: i64,
+    pub source_name: String,
+    /// The sentence that report tells it in (`None` if the span does not fit).
+    pub sentence: Option<String>,
+}
+
+/// The selected incident and what the details panel shows beside its fields
+/// (read once, on selection).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub id: i64,
+    pub report: Option<Report>,
+    /// The other reports that told of it, oldest first.
+    pub accounts: Vec<Account>,
+    /// The fields the analyst corrected.
+    pub edited: Vec<Field>,
+}
+
+impl Selection {
+    /// Only the id (when the database could not be read).
+    pub fn bare(id: i64) -> Selection {
+        Selection {
+            id,
+            report: None,
+            accounts: Vec::new(),
+            edited: Vec::new(),
+        }
+    }
+
+    /// Reads incident `id`'s report (`report_id`), its other accounts and
+    /// its corrected fields.
+    pub fn read(store: &Store, id: i64, report_id: Option<i64>) -> Result<Selection, StoreError> {
+        let report = match report_id {
+            Some(r) => store.report(r)?,
+            None => None,
+        };
+        let mut accounts = Vec::new();
+        for source in store.incident_sources(id)? {
+            if Some(source.report_id) == report_id {
+                continue;
+            }
+            let sentence = store
+                .report(source.report_id)?
+                .and_then(|r| source.evidence.slice(&r.text).map(|s| s.trim().to_string()));
+            accounts.push(Account {
+                report_id: source.report_id,
+                source_name: source.source_name,
+                sentence,
+            });
+        }
+        Ok(Selection {
+            id,
+            report,
+            accounts,
+            edited: store.edited_fields(id)?,
+        })
+    }
+}
 
 /// The evidence's background in the whole report: a marker-pen yellow that
 /// reads in both light and dark themes.
@@ -89,6 +157,24 @@ fn whole_report(ui: &mut Ui, report: &Report, span: Span) {
         });
 }
 
+/// The other reports that told of the incident, each with its sentence.
+fn accounts(ui: &mut Ui, accounts: &[Account]) {
+    if accounts.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(format!("Also reported by ({})", accounts.len())).strong());
+    for account in accounts {
+        ui.label(format!(
+            "{} (report #{})",
+            account.source_name, account.report_id
+        ));
+        if let Some(sentence) = &account.sentence {
+            ui.label(RichText::new(format!("“{sentence}”")).italics());
+        }
+    }
+}
+
 /// The edit fields of the selected incident. Text that does not parse (a
 /// date, a death toll) stays in its field with an error and is not saved.
 #[derive(Debug, Default)]
@@ -103,6 +189,8 @@ pub struct DetailsForm {
     error: Option<String>,
     /// The places the incident's place name could mean.
     review: LocationReview,
+    /// How reading the report again went.
+    pub outcome: Option<Outcome>,
 }
 
 impl DetailsForm {
@@ -116,6 +204,7 @@ impl DetailsForm {
             .fatalities
             .map_or_else(String::new, |n| n.to_string());
         self.error = None;
+        self.outcome = None;
     }
 }
 
@@ -169,9 +258,10 @@ pub fn show(
     ui: &mut Ui,
     form: &mut DetailsForm,
     incident: Option<&Incident>,
-    report: Option<&Report>,
+    selection: Option<&Selection>,
     gazetteer: &Gazetteer,
 ) -> Vec<Command> {
+    let report = selection.and_then(|s| s.report.as_ref());
     let mut commands = Vec::new();
     ui.heading("Incident");
     let Some(incident) = incident else {
@@ -180,7 +270,9 @@ pub fn show(
         return commands;
     };
     if form.id != Some(incident.id) || form.saved.as_ref() != Some(&incident.data) {
+        let outcome = form.outcome.take();
         form.load(incident);
+        form.outcome = outcome;
     }
     let location = &incident.data.location;
     ui.horizontal(|ui| {
@@ -196,7 +288,31 @@ pub fn show(
         if ui.button("Delete incident").clicked() {
             commands.push(Command::Delete(incident.id));
         }
+        if report.is_some()
+            && ui
+                .button("Read report again")
+                .on_hover_text(
+                    "Extract the report again with the current rules and gazetteer; \
+                     your corrections and deletions are kept",
+                )
+                .clicked()
+        {
+            commands.push(Command::Reprocess(incident.report_id));
+        }
     });
+    if let Some(outcome) = &form.outcome {
+        outcome.show(ui);
+    }
+    if let Some(edited) = selection.map(|s| &s.edited).filter(|e| !e.is_empty()) {
+        let names: Vec<&str> = edited.iter().map(|f| f.label()).collect();
+        ui.label(
+            RichText::new(format!(
+                "Corrected by hand: {} (kept when the report is read again)",
+                names.join(", ")
+            ))
+            .small(),
+        );
+    }
     ui.separator();
     let Some(data) = form.data.as_mut() else {
         return commands;
@@ -292,6 +408,7 @@ pub fn show(
         if let Some(report) = report {
             whole_report(ui, report, incident.data.evidence);
         }
+        accounts(ui, selection.map_or(&[], |s| &s.accounts));
         ui.add_space(8.0);
         commands.extend(review::show(ui, &mut form.review, gazetteer, incident));
     });

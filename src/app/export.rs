@@ -3,9 +3,14 @@
 //! list show) to a GeoJSON, ACLED-layout CSV or GeoPackage file, replacing
 //! it atomically. Choosing a format swaps the file name's extension, and a
 //! typed extension chooses the format, so the two never disagree.
+//!
+//! A large export (a hundred thousand incidents to GeoPackage takes seconds)
+//! runs on its own thread with its own connection, like the imports, so the
+//! window keeps answering; an in-memory database is exported inline.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 
 use egui::Ui;
 
@@ -19,6 +24,54 @@ pub struct ExportForm {
     pub path: String,
     pub format: ExportFormat,
     pub outcome: Option<Outcome>,
+    /// The export being written, if one is.
+    pub running: Option<ExportJob>,
+}
+
+/// An export on its own thread.
+#[derive(Debug)]
+pub struct ExportJob {
+    done: Receiver<Outcome>,
+    /// How many incidents it writes.
+    pub count: usize,
+    pub path: PathBuf,
+}
+
+impl ExportJob {
+    /// The outcome once the thread is done.
+    fn poll(&self) -> Option<Outcome> {
+        match self.done.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Outcome::Failed(
+                "the export stopped before it finished; the file was not replaced".into(),
+            )),
+        }
+    }
+}
+
+/// Starts writing the incidents in `shown` of database file `db` to `path`
+/// on a new thread; `wake` is called when it is done.
+pub fn spawn(
+    db: PathBuf,
+    shown: HashSet<i64>,
+    format: ExportFormat,
+    path: PathBuf,
+    wake: impl Fn() + Send + 'static,
+) -> ExportJob {
+    let (sender, done) = mpsc::channel();
+    let count = shown.len();
+    let target = path.clone();
+    std::thread::spawn(move || {
+        let outcome = match Store::open(&db) {
+            Ok(store) => export(&store, &shown, format, &target),
+            Err(e) => Outcome::Failed(error_chain(&e)),
+        };
+        // A closed window has dropped the receiver; there is no one to tell.
+        let _ = sender.send(outcome);
+        wake();
+    });
+    ExportJob { done, count, path }
 }
 
 impl Default for ExportForm {
@@ -28,6 +81,7 @@ impl Default for ExportForm {
             path: "incidents.geojson".to_string(),
             format: ExportFormat::GeoJson,
             outcome: None,
+            running: None,
         }
     }
 }
@@ -51,6 +105,10 @@ fn with_extension(path: &str, format: ExportFormat) -> String {
 /// Draws the form; returns an export command when the button was pressed.
 pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command> {
     ui.heading("Export");
+    if let Some(outcome) = form.running.as_ref().and_then(ExportJob::poll) {
+        form.running = None;
+        form.outcome = Some(outcome);
+    }
     let mut command = None;
     ui.horizontal(|ui| {
         let label = ui.label("Format");
@@ -81,7 +139,10 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
     });
     let button = egui::Button::new(format!("Export {}", form.format.label()));
     if ui
-        .add_enabled(!form.path.trim().is_empty(), button)
+        .add_enabled(
+            !form.path.trim().is_empty() && form.running.is_none(),
+            button,
+        )
         .on_hover_text(format!("Writes the {shown} incident(s) shown on the map"))
         .clicked()
     {
@@ -90,7 +151,16 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
             format: form.format,
         });
     }
-    if let Some(outcome) = &form.outcome {
+    if let Some(job) = &form.running {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "Writing {} incident(s) to {}…",
+                job.count,
+                job.path.display()
+            ));
+        });
+    } else if let Some(outcome) = &form.outcome {
         outcome.show(ui);
     }
     command

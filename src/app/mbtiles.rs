@@ -5,7 +5,7 @@
 //! stretched, until (or instead of) the exact one.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use egui::{ColorImage, Context, Rect, TextureHandle, pos2};
@@ -21,7 +21,6 @@ const FALLBACK_LEVELS: u8 = 6;
 
 /// Tiles from an MBTiles file, decoded off the UI thread.
 pub struct MbTilesSource {
-    path: PathBuf,
     requests: Sender<TileId>,
     decoded: Receiver<(TileId, Option<ColorImage>)>,
     /// `None`: the file has no such tile (or it would not decode).
@@ -48,17 +47,12 @@ impl MbTilesSource {
             }
         });
         Ok(MbTilesSource {
-            path: path.to_path_buf(),
             requests,
             decoded,
             cache: HashMap::new(),
             pending: HashSet::new(),
             ctx,
         })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Uploads what the worker has finished.
@@ -96,11 +90,16 @@ pub struct BasemapForm {
     /// "MBTiles file…" is chosen in the combo (the file may not be open yet).
     pub use_file: bool,
     pub path: String,
-    /// Why the chosen file could not be opened.
+    /// Why the chosen file or the online tiles could not be opened.
     pub error: Option<String>,
 }
 
-/// The "Basemap" combo and, for an MBTiles file, its path field.
+const OUTLINES: &str = "Offline outlines";
+const MBTILES: &str = "MBTiles file…";
+const OPENSTREETMAP: &str = "OpenStreetMap (online)";
+
+/// The "Basemap" combo and, for an MBTiles file, its path field. Picking
+/// OpenStreetMap is the analyst's opt-in to downloading tiles.
 pub fn show_choice(
     ui: &mut egui::Ui,
     form: &mut BasemapForm,
@@ -108,33 +107,39 @@ pub fn show_choice(
 ) -> Option<Command> {
     let mut command = None;
     let label = ui.label("Basemap");
+    let online = !form.use_file && *choice == BasemapChoice::OpenStreetMap;
     let selected = if form.use_file {
-        "MBTiles file…"
+        MBTILES
+    } else if online {
+        OPENSTREETMAP
     } else {
-        "Offline outlines"
+        OUTLINES
     };
     egui::ComboBox::from_id_salt("basemap")
         .selected_text(selected)
         .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(!form.use_file, "Offline outlines")
-                .clicked()
-            {
-                form.use_file = false;
-                form.error = None;
-                if choice.mbtiles.is_some() {
-                    command = Some(Command::SetBasemap(BasemapChoice { mbtiles: None }));
+            for (item, wanted) in [
+                (OUTLINES, BasemapChoice::Outlines),
+                (OPENSTREETMAP, BasemapChoice::OpenStreetMap),
+            ] {
+                if ui.selectable_label(selected == item, item).clicked() {
+                    form.use_file = false;
+                    form.error = None;
+                    if *choice != wanted {
+                        command = Some(Command::SetBasemap(wanted));
+                    }
                 }
             }
-            if ui
-                .selectable_label(form.use_file, "MBTiles file…")
-                .clicked()
-            {
+            if ui.selectable_label(form.use_file, MBTILES).clicked() {
                 form.use_file = true;
             }
         })
         .response
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text(
+            "OpenStreetMap downloads tiles from tile.openstreetmap.org \
+             and caches them on disk; the other two work offline.",
+        );
     if form.use_file {
         let label = ui.label("Tiles file");
         ui.add(
@@ -150,13 +155,13 @@ pub fn show_choice(
             )
             .clicked()
         {
-            command = Some(Command::SetBasemap(BasemapChoice {
-                mbtiles: Some(form.path.trim().to_string()),
-            }));
+            command = Some(Command::SetBasemap(BasemapChoice::MbTiles(
+                form.path.trim().to_string(),
+            )));
         }
-        if let Some(error) = &form.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
+    }
+    if let Some(error) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
     }
     command
 }

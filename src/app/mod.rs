@@ -12,6 +12,7 @@ mod curation;
 mod details;
 mod export;
 mod filters;
+mod frame_stats;
 mod import;
 mod jobs;
 mod legend;
@@ -19,11 +20,13 @@ mod list;
 mod map_view;
 mod markers;
 mod mbtiles;
+mod osm;
 mod reverse;
 mod review;
 mod snapshot;
 mod state;
 mod timeline;
+mod undo;
 
 #[cfg(test)]
 mod tests;

@@ -29,13 +29,71 @@ pub struct State {
     pub basemap: BasemapChoice,
 }
 
-/// The map's background: our own outlines on plain land, or raster tiles
-/// from an MBTiles file the analyst has (the outlines stay drawn on top).
+/// The map's background: our own outlines on plain land, raster tiles from
+/// an MBTiles file the analyst has, or OpenStreetMap's tile server, which the
+/// analyst must opt into (the outlines stay drawn on top of any tiles).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "BasemapRecord", into = "BasemapRecord")]
+pub enum BasemapChoice {
+    /// Our outlines on plain land; needs no network and no file.
+    #[default]
+    Outlines,
+    /// Tiles from the MBTiles file at this path.
+    MbTiles(String),
+    /// Tiles downloaded from tile.openstreetmap.org.
+    OpenStreetMap,
+}
+
+impl BasemapChoice {
+    /// The MBTiles file's path, if that is the choice.
+    pub fn mbtiles(&self) -> Option<&str> {
+        match self {
+            BasemapChoice::MbTiles(path) => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// How a `BasemapChoice` is saved. It keeps the `{"mbtiles": ...}` shape of
+/// older builds, so their saved states load here and a state saved here
+/// still opens there (showing the outlines if OpenStreetMap was chosen).
+#[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct BasemapChoice {
-    /// `Some(path)`: tiles from that MBTiles file.
-    pub mbtiles: Option<String>,
+struct BasemapRecord {
+    mbtiles: Option<String>,
+    openstreetmap: bool,
+}
+
+impl From<BasemapRecord> for BasemapChoice {
+    fn from(record: BasemapRecord) -> BasemapChoice {
+        match record {
+            BasemapRecord {
+                openstreetmap: true,
+                ..
+            } => BasemapChoice::OpenStreetMap,
+            BasemapRecord {
+                mbtiles: Some(path),
+                ..
+            } => BasemapChoice::MbTiles(path),
+            BasemapRecord { .. } => BasemapChoice::Outlines,
+        }
+    }
+}
+
+impl From<BasemapChoice> for BasemapRecord {
+    fn from(choice: BasemapChoice) -> BasemapRecord {
+        match choice {
+            BasemapChoice::Outlines => BasemapRecord::default(),
+            BasemapChoice::MbTiles(path) => BasemapRecord {
+                mbtiles: Some(path),
+                openstreetmap: false,
+            },
+            BasemapChoice::OpenStreetMap => BasemapRecord {
+                mbtiles: None,
+                openstreetmap: true,
+            },
+        }
+    }
 }
 
 impl Default for State {
@@ -98,5 +156,45 @@ mod tests {
         assert_eq!(old.zoom, 7.0);
         assert_eq!(old.filters, Filters::default());
         assert!(old.panels.details);
+    }
+
+    #[test]
+    fn every_basemap_choice_round_trips_and_the_old_mbtiles_shape_still_loads() {
+        for basemap in [
+            BasemapChoice::Outlines,
+            BasemapChoice::MbTiles("/maps/sahel.mbtiles".into()),
+            BasemapChoice::OpenStreetMap,
+        ] {
+            let state = State {
+                basemap,
+                ..State::default()
+            };
+            let text = serde_json::to_string(&state).unwrap();
+            assert_eq!(serde_json::from_str::<State>(&text).unwrap(), state);
+        }
+
+        let old = |json: &str| serde_json::from_str::<State>(json).unwrap().basemap;
+        assert_eq!(
+            old(r#"{"basemap": {"mbtiles": "/maps/sahel.mbtiles"}}"#),
+            BasemapChoice::MbTiles("/maps/sahel.mbtiles".into())
+        );
+        assert_eq!(
+            old(r#"{"basemap": {"mbtiles": null}}"#),
+            BasemapChoice::Outlines
+        );
+        assert_eq!(old(r#"{"basemap": {}}"#), BasemapChoice::Outlines);
+        assert_eq!(old(r#"{"zoom": 7.0}"#), BasemapChoice::Outlines);
+    }
+
+    #[test]
+    fn a_state_that_chose_openstreetmap_keeps_the_shape_older_builds_read() {
+        let state = State {
+            basemap: BasemapChoice::OpenStreetMap,
+            ..State::default()
+        };
+        let value = serde_json::to_value(&state).unwrap();
+        // An older build reads `mbtiles` only, so it falls back to outlines.
+        assert_eq!(value["basemap"]["mbtiles"], serde_json::Value::Null);
+        assert_eq!(value["basemap"]["openstreetmap"], true);
     }
 }

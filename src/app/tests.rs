@@ -984,6 +984,18 @@ fn a_location_candidate_moves_the_incident_and_the_map_follows() {
     assert_eq!(first.place.geonameid, 2);
     let line = super::review::describe(&gazetteer, first);
     harness.get_by_label(&format!("{line} (current)"));
+
+    // The move can be taken back: Kaya is in Burkina Faso again.
+    harness.get_by_label("Undo").click();
+    harness.run();
+    let stored = harness
+        .state()
+        .workspace_store()
+        .incident(kaya)
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.data.location.country, "Burkina Faso");
+    assert_eq!(stored.data.location.latitude, 13.09);
 }
 
 #[test]
@@ -999,7 +1011,7 @@ fn an_mbtiles_basemap_is_chosen_in_the_toolbar_and_remembered() {
         )
         .unwrap();
     let mut harness = harness();
-    assert_eq!(harness.state().persisted().basemap.mbtiles, None);
+    assert_eq!(harness.state().persisted().basemap.mbtiles(), None);
     harness.get_by_label("Basemap").click();
     harness.run();
     harness.get_by_label("MBTiles file…").click();
@@ -1011,8 +1023,8 @@ fn an_mbtiles_basemap_is_chosen_in_the_toolbar_and_remembered() {
     harness.run();
     harness.get_by_label("Open tiles").click();
     harness.run();
-    let chosen = harness.state().persisted().basemap.mbtiles;
-    assert_eq!(chosen, Some(path.display().to_string()));
+    let chosen = harness.state().persisted().basemap;
+    assert_eq!(chosen.mbtiles(), Some(path.display().to_string().as_str()));
     // Markers are still drawn over the tiles.
     assert_eq!(harness.state().drawn_markers().len(), 3);
 
@@ -1021,9 +1033,9 @@ fn an_mbtiles_basemap_is_chosen_in_the_toolbar_and_remembered() {
     std::fs::write(&bad, "not a database").unwrap();
     harness
         .state_mut()
-        .apply(super::Command::SetBasemap(super::BasemapChoice {
-            mbtiles: Some(bad.display().to_string()),
-        }));
+        .apply(super::Command::SetBasemap(super::BasemapChoice::MbTiles(
+            bad.display().to_string(),
+        )));
     harness.run();
     harness.get_by_label_contains("as MBTiles");
 }
@@ -1156,4 +1168,130 @@ fn a_place_added_from_the_map_is_saved_and_found_by_the_next_lookup() {
     let candidates = super::review::candidates(&gazetteer, "Kpankan", "BF");
     assert_eq!(candidates[0].place.geonameid, -1);
     harness.get_by_label(&super::review::describe(&gazetteer, &candidates[0]));
+}
+
+#[test]
+fn corrections_in_a_row_are_marked_and_undone_in_one_step() {
+    let mut harness = harness();
+    let (djibo, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    let before = harness.state().selected().unwrap().clone();
+    harness.get_by_label("Fatalities").focus();
+    harness.get_by_label("Fatalities").type_text("12");
+    harness.run();
+    harness.get_by_label("Actor 2").focus();
+    harness.get_by_label("Actor 2").type_text(" (Army)");
+    harness.run();
+    harness.get_by_label_contains("Corrected by hand: actor2, fatalities");
+    harness.get_by_label("Edited Battles at Djibo");
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    let store = harness.state().workspace_store();
+    assert_eq!(store.incident(djibo).unwrap().unwrap(), before);
+    assert!(store.edited_fields(djibo).unwrap().is_empty());
+    assert_eq!(harness.state().selected(), Some(&before));
+    assert!(
+        harness
+            .query_by_label_contains("Corrected by hand")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Undo").is_none());
+}
+
+/// A workspace with the bundled gazetteer and one report ingested for real.
+fn ingested_workspace(reports: &[&str]) -> Workspace {
+    let (places, admin) = crate::gazetteer::bundled().unwrap();
+    let gazetteer = Gazetteer::new(places, admin);
+    let mut store = Store::open_in_memory().unwrap();
+    for (n, text) in reports.iter().enumerate() {
+        crate::ingest::ingest_text(&mut store, &gazetteer, &format!("r{n}.txt"), text, None)
+            .unwrap();
+    }
+    Workspace {
+        store,
+        gazetteer,
+        path: PathBuf::from(":memory:"),
+    }
+}
+
+const BARSALOGHO: &str = "Published: 2024-08-25\n\
+    Gunmen killed 12 villagers in Barsalogho on Saturday, residents said.";
+
+#[test]
+fn reading_the_report_again_keeps_a_corrected_toll_and_says_what_changed() {
+    let app = AtlasApp::new(ingested_workspace(&[BARSALOGHO])).unwrap();
+    let mut harness = harness_of(app);
+    let id = harness.state().incidents()[0].id;
+    harness.state_mut().apply(super::Command::Select(Some(id)));
+    harness.run();
+    harness.get_by_label("Fatalities").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Fatalities").type_text("14");
+    harness.run();
+    assert_eq!(
+        harness.state().selected().unwrap().data.fatalities,
+        Some(14)
+    );
+
+    harness.get_by_label("Read report again").click();
+    harness.run();
+    harness.get_by_label(
+        "Report read again: 0 updated, 0 added, 0 removed, 1 unchanged; \
+         analyst corrections kept on 1.",
+    );
+    assert_eq!(
+        harness.state().selected().unwrap().data.fatalities,
+        Some(14)
+    );
+    harness.get_by_label_contains("Corrected by hand: fatalities");
+}
+
+#[test]
+fn a_second_report_of_the_same_attack_is_listed_with_its_sentence() {
+    let second = "Published: 2024-08-26\n\
+        Residents of Barsalogho buried twelve people on Sunday after an attack by gunmen on Saturday.";
+    let app = AtlasApp::new(ingested_workspace(&[BARSALOGHO, second])).unwrap();
+    let mut harness = harness_of(app);
+    assert_eq!(
+        harness.state().incidents().len(),
+        1,
+        "one incident, two reports"
+    );
+    let id = harness.state().incidents()[0].id;
+    harness.state_mut().apply(super::Command::Select(Some(id)));
+    harness.run();
+    harness.get_by_label("Also reported by (1)");
+    harness.get_by_label("r1.txt (report #2)");
+    harness.get_by_label_contains("buried twelve people");
+}
+
+#[test]
+fn an_export_from_a_database_file_runs_in_the_background_and_reports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace =
+        crate::setup::open_workspace(Some(&dir.path().join("atlas.sqlite"))).unwrap();
+    let ws = &mut workspace;
+    crate::ingest::ingest_text(&mut ws.store, &ws.gazetteer, "r.txt", BARSALOGHO, None).unwrap();
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    let shown = harness.state().visible().len();
+    assert_eq!(shown, 1);
+    let path = dir.path().join("all.gpkg");
+    harness.state_mut().set_export_path(&path);
+    harness.run();
+    show(&mut harness, "Export GeoPackage");
+    harness.get_by_label("Export GeoPackage").click();
+    // The spinner repaints while the export runs, so step frame by frame.
+    harness.step();
+    harness.step();
+    let done = format!("Wrote {shown} incident(s) to {}", path.display());
+    let mut waited = 0;
+    while harness.query_by_label(&done).is_none() {
+        assert!(waited < 600, "the export never finished");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+        waited += 1;
+    }
+    assert!(path.is_file());
+    assert!(harness.query_by_label_contains("Writing ").is_none());
 }

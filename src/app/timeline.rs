@@ -94,21 +94,23 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
     let mut typed: Option<TimeWindow> = None;
     let slider_row = |ui: &mut Ui, value: &mut i64, name: &str, text: &mut String| {
         ui.horizontal(|ui| {
+            // One visible name per row, before the slider; the date field
+            // gets its own accessible name ("From date") without a second
+            // label on screen.
+            let label = ui.add_sized([34.0, 18.0], egui::Label::new(name));
             let moved = ui
-                .add(
-                    egui::Slider::new(value, 0..=span)
-                        .show_value(false)
-                        .text(name),
-                )
+                .add(egui::Slider::new(value, 0..=span).show_value(false))
+                .labelled_by(label.id)
                 .changed();
-            let label = ui.label(format!("{name} date"));
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(text)
-                        .desired_width(90.0)
-                        .hint_text("YYYY-MM-DD"),
-                )
-                .labelled_by(label.id);
+            let edit = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(90.0)
+                    .hint_text("YYYY-MM-DD"),
+            );
+            let enabled = ui.is_enabled();
+            edit.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, format!("{name} date"))
+            });
             (moved, edit.changed().then(|| parse_date(text)).flatten())
         })
         .inner
@@ -123,6 +125,8 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
     }
 
     ui.horizontal_wrapped(|ui| {
+        // The speed slider is short; only the date sliders span the panel.
+        ui.spacing_mut().slider_width = 100.0;
         let playback = view.playback;
         let play = if playback.playing { "Pause" } else { "Play" };
         if ui.button(play).on_hover_text("Space").clicked() {

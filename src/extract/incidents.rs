@@ -342,7 +342,7 @@ fn readings<'a>(
             r.claimed = whole.claimed;
             r.claimant = whole.claimant;
             r.unidentified = whole.unidentified;
-            r.cues = whole.cues.clone();
+            r.cues = whole.cues;
             r
         })
         .collect()

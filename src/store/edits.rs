@@ -5,8 +5,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError};
-use crate::model::{Field, Incident, Span};
+use super::{Store, StoreError, incidents};
+use crate::model::{Field, Incident, IncidentData, Span};
 
 fn offset(value: usize) -> Result<i64, StoreError> {
     i64::try_from(value).map_err(|e| StoreError::Corrupt {
@@ -33,16 +33,8 @@ pub(super) fn edited(conn: &Connection, id: i64) -> Result<Vec<Field>, StoreErro
     }
 }
 
-/// Adds `fields` to incident `id`'s corrected fields.
-pub(super) fn mark_edited(conn: &Connection, id: i64, fields: &[Field]) -> Result<(), StoreError> {
-    if fields.is_empty() {
-        return Ok(());
-    }
-    let mut all = edited(conn, id)?;
-    all.extend_from_slice(fields);
-    all.sort();
-    all.dedup();
-    let text = serde_json::to_string(&all).map_err(|e| StoreError::Corrupt {
+fn set_edited(conn: &Connection, id: i64, fields: &[Field]) -> Result<(), StoreError> {
+    let text = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt {
         what: "list of corrected fields",
         detail: e.to_string(),
     })?;
@@ -52,6 +44,18 @@ pub(super) fn mark_edited(conn: &Connection, id: i64, fields: &[Field]) -> Resul
     )
     .map_err(StoreError::sql("saving an incident's corrected fields"))?;
     Ok(())
+}
+
+/// Adds `fields` to incident `id`'s corrected fields.
+pub(super) fn mark_edited(conn: &Connection, id: i64, fields: &[Field]) -> Result<(), StoreError> {
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let mut all = edited(conn, id)?;
+    all.extend_from_slice(fields);
+    all.sort();
+    all.dedup();
+    set_edited(conn, id, &all)
 }
 
 /// Remembers that the analyst deleted `incident` (whose row still exists),
@@ -118,7 +122,9 @@ pub(super) fn dismissed(
         )
         .map_err(StoreError::sql("listing deleted incidents"))?;
     let rows: Vec<(i64, i64, String)> = stmt
-        .query_map([report_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .query_map([report_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
         .and_then(Iterator::collect)
         .map_err(StoreError::sql("listing deleted incidents"))?;
     Ok(rows
@@ -136,5 +142,28 @@ impl Store {
     /// details panel, and kept when the report is read again).
     pub fn edited_fields(&self, id: i64) -> Result<Vec<Field>, StoreError> {
         edited(&self.conn, id)
+    }
+
+    /// Puts incident `id` back as it was before the analyst's corrections,
+    /// with the corrected fields it had then (an undo). Returns false when
+    /// there is no such incident.
+    pub fn revert_incident(
+        &mut self,
+        id: i64,
+        data: &IncidentData,
+        edited: &[Field],
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(StoreError::sql("undoing a correction"))?;
+        if incidents::get(&tx, id)?.is_none() {
+            return Ok(false);
+        }
+        incidents::write(&tx, id, data)?;
+        set_edited(&tx, id, edited)?;
+        tx.commit()
+            .map_err(StoreError::sql("undoing a correction"))?;
+        Ok(true)
     }
 }

@@ -252,7 +252,10 @@ mod tests {
         let mut corrected = djibo();
         corrected.fatalities = Some(5);
         store.update_incident(ids[0], &corrected).unwrap();
-        assert_eq!(store.edited_fields(ids[0]).unwrap(), vec![Field::Fatalities]);
+        assert_eq!(
+            store.edited_fields(ids[0]).unwrap(),
+            vec![Field::Fatalities]
+        );
 
         // The improved rules now name the attackers and read a toll of 3.
         let mut fresh = djibo();
@@ -333,6 +336,23 @@ mod tests {
     }
 
     #[test]
+    fn reverting_a_correction_restores_the_values_and_the_corrected_fields() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids = store
+            .add_report("r.txt", None, TEXT, &[djibo()])
+            .unwrap()
+            .incident_ids;
+        let mut corrected = djibo();
+        corrected.location = kaya().location;
+        store.update_incident(ids[0], &corrected).unwrap();
+        assert_eq!(store.edited_fields(ids[0]).unwrap(), vec![Field::Location]);
+        assert!(store.revert_incident(ids[0], &djibo(), &[]).unwrap());
+        assert_eq!(stored(&store, ids[0]), djibo());
+        assert!(store.edited_fields(ids[0]).unwrap().is_empty());
+        assert!(!store.revert_incident(99, &djibo(), &[]).unwrap());
+    }
+
+    #[test]
     fn a_missing_report_and_an_imported_file_cannot_be_read_again() {
         let mut store = Store::open_in_memory().unwrap();
         assert!(matches!(
@@ -365,7 +385,12 @@ mod tests {
         second.actor1 = "JNIM: Group for Support of Islam and Muslims".into();
         second.fatalities = Some(9);
         let again = store
-            .add_report("b.txt", None, "Another account of Djibo.", &[second.clone()])
+            .add_report(
+                "b.txt",
+                None,
+                "Another account of Djibo.",
+                &[second.clone()],
+            )
             .unwrap()
             .incident_ids;
         assert_eq!(again, first);
