@@ -186,6 +186,8 @@ pub struct DetailsForm {
     data: Option<IncidentData>,
     date: String,
     fatalities: String,
+    /// The weapons, comma-separated.
+    weapons: String,
     error: Option<String>,
     /// The places the incident's place name could mean.
     review: LocationReview,
@@ -199,6 +201,7 @@ impl DetailsForm {
         self.saved = Some(incident.data.clone());
         self.data = Some(incident.data.clone());
         self.date = incident.data.event_date.format("%Y-%m-%d").to_string();
+        self.weapons = incident.data.weapons.join(", ");
         self.fatalities = incident
             .data
             .fatalities
@@ -209,6 +212,15 @@ impl DetailsForm {
 }
 
 /// Reads the death toll field: empty means "not reported".
+/// Reads the weapons field: names separated by commas, blanks dropped.
+pub fn parse_weapons(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 pub fn parse_fatalities(text: &str) -> Result<Option<u32>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -368,13 +380,10 @@ pub fn show(
                 changed |= text_row(ui, "Actor 1", &mut data.actor1);
                 changed |= text_row(ui, "Actor 2", &mut data.actor2);
                 changed |= text_row(ui, "Fatalities", &mut form.fatalities);
-                ui.label(RichText::new("Weapons").strong());
-                ui.label(if data.weapons.is_empty() {
-                    "—".to_string()
-                } else {
-                    data.weapons.join(", ")
-                });
-                ui.end_row();
+                if text_row(ui, "Weapons", &mut form.weapons) {
+                    changed = true;
+                    data.weapons = parse_weapons(&form.weapons);
+                }
                 ui.label(RichText::new("Source").strong());
                 ui.label(format!(
                     "{} (report #{})",
@@ -450,6 +459,15 @@ mod tests {
         assert_eq!(parse_fatalities(" 12 "), Ok(Some(12)));
         assert!(parse_fatalities("a dozen").is_err());
         assert!(parse_fatalities("-3").is_err());
+    }
+
+    #[test]
+    fn weapons_are_typed_as_a_comma_separated_list() {
+        assert_eq!(
+            parse_weapons(" AK-47, RPG-7 launcher,, "),
+            vec!["AK-47".to_string(), "RPG-7 launcher".into()]
+        );
+        assert!(parse_weapons("  ").is_empty());
     }
 
     #[test]

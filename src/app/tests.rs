@@ -1295,3 +1295,26 @@ fn an_export_from_a_database_file_runs_in_the_background_and_reports_back() {
     assert!(path.is_file());
     assert!(harness.query_by_label_contains("Writing ").is_none());
 }
+
+#[test]
+fn weapons_are_edited_as_a_list_and_saved() {
+    let mut harness = harness();
+    let (djibo, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    harness.get_by_label("Weapons").focus();
+    harness
+        .get_by_label("Weapons")
+        .type_text("AK-47, armed drone");
+    harness.run();
+    let stored = harness
+        .state()
+        .workspace_store()
+        .incident(djibo)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.data.weapons,
+        vec!["AK-47".to_string(), "armed drone".into()]
+    );
+    harness.get_by_label_contains("Corrected by hand: weapons");
+}
