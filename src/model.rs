@@ -263,10 +263,7 @@ impl Field {
 
     /// The fields whose values differ between `a` and `b`.
     pub fn changed(a: &IncidentData, b: &IncidentData) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|f| !f.same(a, b))
-            .collect()
+        Field::ALL.into_iter().filter(|f| !f.same(a, b)).collect()
     }
 
     /// Whether `a` and `b` hold the same value in this field.

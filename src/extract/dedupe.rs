@@ -106,9 +106,7 @@ fn same_sides(a: &IncidentData, b: &IncidentData) -> bool {
 pub fn reconcile(kept: &IncidentData, other: &IncidentData, locked: &[Field]) -> IncidentData {
     let mut out = kept.clone();
     let free = |field: Field| !locked.contains(&field);
-    if free(Field::Location)
-        && other.location.geo_precision < kept.location.geo_precision
-    {
+    if free(Field::Location) && other.location.geo_precision < kept.location.geo_precision {
         out.location.clone_from(&other.location);
     }
     if free(Field::EventDate)
@@ -120,12 +118,16 @@ pub fn reconcile(kept: &IncidentData, other: &IncidentData, locked: &[Field]) ->
     }
     // Only by position, and never so that both sides become the same actor
     // (the other report may tell the sides the other way round).
-    if free(Field::Actor1) && open_side(&kept.actor1) && !open_side(&other.actor1)
+    if free(Field::Actor1)
+        && open_side(&kept.actor1)
+        && !open_side(&other.actor1)
         && other.actor1 != kept.actor2
     {
         out.actor1.clone_from(&other.actor1);
     }
-    if free(Field::Actor2) && open_side(&kept.actor2) && !open_side(&other.actor2)
+    if free(Field::Actor2)
+        && open_side(&kept.actor2)
+        && !open_side(&other.actor2)
         && other.actor2 != out.actor1
     {
         out.actor2.clone_from(&other.actor2);
@@ -282,13 +284,12 @@ mod tests {
         let mut region = djibo(11);
         region.location.geo_precision = GeoPrecision::Region;
         assert_eq!(
-            reconcile(&region, &second, &[Field::Location]).location.geo_precision,
+            reconcile(&region, &second, &[Field::Location])
+                .location
+                .geo_precision,
             GeoPrecision::Region
         );
-        assert_eq!(
-            reconcile(&region, &second, &[]).location.name,
-            "Djibo town"
-        );
+        assert_eq!(reconcile(&region, &second, &[]).location.name, "Djibo town");
     }
 
     #[test]

@@ -304,7 +304,11 @@ fn a_sentence_with_two_places_on_two_days_gives_two_incidents() {
         "{e:#?}"
     );
     // Both keep the sentence's verb: attacks on soldiers are battles.
-    assert!(e.incidents.iter().all(|i| i.event_type == EventType::Battles));
+    assert!(
+        e.incidents
+            .iter()
+            .all(|i| i.event_type == EventType::Battles)
+    );
 }
 
 #[test]

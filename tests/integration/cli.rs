@@ -273,5 +273,9 @@ fn reprocess_keeps_an_analysts_correction_and_a_deletion() {
 
     let missing = sandbox.run(&["reprocess", "42"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("no report 42"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("no report 42"),
+        "{}",
+        stderr(&missing)
+    );
 }
