@@ -118,6 +118,11 @@ pub fn unelide(name: &str) -> std::borrow::Cow<'_, str> {
 /// "province du soum". A name that is only the word ("region") is kept
 /// whole, with `None`.
 pub fn bare_admin_name(folded: &str) -> (&str, Option<UnitWord>) {
+    // Every article, unit prefix and unit suffix holds a space: a one-word
+    // name (most lookups) has none to strip, and skips the scan.
+    if !folded.contains(' ') {
+        return (folded, None);
+    }
     let folded = ["the ", "la ", "le ", "l "]
         .iter()
         .find_map(|a| folded.strip_prefix(a))
@@ -142,6 +147,13 @@ pub fn bare_admin_name(folded: &str) -> (&str, Option<UnitWord>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_article_and_unit_word_holds_a_space_so_one_word_names_skip_the_scan() {
+        assert!(PREFIXES.iter().all(|(p, _)| p.contains(' ')));
+        assert!(SUFFIXES.iter().all(|(s, _)| s.contains(' ')));
+        assert_eq!(bare_admin_name("soum"), ("soum", None));
+    }
 
     #[test]
     fn geonames_province_names_lose_their_unit_word() {

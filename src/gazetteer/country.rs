@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::fold::fold;
+use super::fold::{fold, fold_ascii_into};
 
 /// ISO 3166-1 alpha-2 code and English short name, as ACLED writes it.
 const COUNTRIES: &[(&str, &str)] = &[
@@ -145,9 +145,17 @@ pub fn country_name(cc: &str) -> Option<&'static str> {
 
 /// The ISO code for a country name or adjective, in English or French.
 pub fn find_country(name: &str) -> Option<&'static str> {
-    let folded = fold(name);
-    let folded = folded.strip_prefix("the ").unwrap_or(&folded);
-    by_word().get(folded).copied()
+    let probe = |folded: &str| {
+        let folded = folded.strip_prefix("the ").unwrap_or(folded);
+        by_word().get(folded).copied()
+    };
+    // The extractor asks this of every capitalised run of a report: fold
+    // the usual short ASCII run on the stack rather than allocate.
+    let mut buf = [0u8; 64];
+    match fold_ascii_into(name, &mut buf) {
+        Some(folded) => probe(folded),
+        None => probe(&fold(name)),
+    }
 }
 
 /// [`WORDS`] hashed, built once; the first listing of a word wins.

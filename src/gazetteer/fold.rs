@@ -12,12 +12,66 @@ use unicode_normalization::char::is_combining_mark;
 /// apostrophes removed, other punctuation turned into spaces, whitespace
 /// collapsed and trimmed.
 pub fn fold(name: &str) -> String {
-    // Plain ASCII has nothing to decompose.
+    // Plain ASCII has nothing to decompose, and no combining marks to look
+    // up: most names and every English word take this path.
     if name.is_ascii() {
-        fold_chars(name.chars(), name.len())
+        fold_ascii(name)
     } else {
         fold_chars(name.nfd(), name.len())
     }
+}
+
+/// [`fold_chars`] for ASCII, byte by byte: the same rules without the
+/// Unicode tables.
+fn fold_ascii(name: &str) -> String {
+    let mut out = Vec::with_capacity(name.len());
+    fold_ascii_bytes(name, |b| {
+        out.push(b);
+        Some(())
+    });
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Folds an ASCII name into `buf` without allocating; `None` when the name
+/// is not ASCII or its fold does not fit (then use [`fold`]). For the hot
+/// callers that only probe a table with the result.
+pub(super) fn fold_ascii_into<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    fold_ascii_bytes(name, |b| {
+        *buf.get_mut(n)? = b;
+        n += 1;
+        Some(())
+    })?;
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Gives `push` the folded bytes of an ASCII name: a separator run becomes
+/// one space, written only before the next kept letter, so none leads or
+/// trails. Stops with `None` as soon as `push` does.
+fn fold_ascii_bytes(name: &str, mut push: impl FnMut(u8) -> Option<()>) -> Option<()> {
+    let mut wrote = false;
+    let mut pending_space = false;
+    for b in name.bytes() {
+        let c = char::from(b);
+        if is_apostrophe(c) {
+            continue;
+        }
+        if c.is_whitespace() || is_separator(c) {
+            pending_space = wrote;
+            continue;
+        }
+        if pending_space {
+            push(b' ')?;
+            pending_space = false;
+        }
+        push(b.to_ascii_lowercase())?;
+        wrote = true;
+    }
+    Some(())
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
@@ -93,6 +147,25 @@ mod tests {
     fn whitespace_is_collapsed_and_trimmed() {
         assert_eq!(fold("  Province   du\tSoum \n"), "province du soum");
         assert_eq!(fold(" - "), "");
+    }
+
+    #[test]
+    fn ascii_folds_as_the_general_path_does() {
+        for s in [
+            "Fada N'Gourma",
+            "  Province   du\tSoum \n",
+            "St. Louis",
+            "a\u{0B}b\u{0C}c",
+            "`Kaya`",
+            "U.S.A.",
+            " - ",
+            "the U.S.",
+            "",
+        ] {
+            assert_eq!(fold(s), super::fold_chars(s.chars(), s.len()), "{s:?}");
+            let mut buf = [0u8; 64];
+            assert_eq!(super::fold_ascii_into(s, &mut buf), Some(fold(s).as_str()));
+        }
     }
 
     #[test]

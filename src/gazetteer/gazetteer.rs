@@ -149,16 +149,33 @@ impl Gazetteer {
 
     /// A region's name as ACLED writes it ("Centre-Nord"), by country and admin1 code.
     pub fn admin1_name(&self, cc: &str, a1: &str) -> Option<&str> {
-        self.admin_names
-            .get(&format!("{cc}.{a1}"))
-            .map(String::as_str)
+        self.admin_name_by_code(&[cc, a1])
     }
 
     /// A province's bare name ("Soum", not "Province du Soum").
     pub fn admin2_name(&self, cc: &str, a1: &str, a2: &str) -> Option<&str> {
-        self.admin_names
-            .get(&format!("{cc}.{a1}.{a2}"))
-            .map(String::as_str)
+        self.admin_name_by_code(&[cc, a1, a2])
+    }
+
+    /// The name under the code its parts join to with dots. Every located
+    /// incident asks this three times: the key is built on the stack.
+    fn admin_name_by_code(&self, parts: &[&str]) -> Option<&str> {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for (i, part) in parts.iter().enumerate() {
+            let dot = usize::from(i > 0);
+            let Some(slot) = buf.get_mut(n..n + dot + part.len()) else {
+                // An unusually long code: build the key the plain way.
+                return self.admin_names.get(&parts.join(".")).map(String::as_str);
+            };
+            if dot == 1 {
+                slot[0] = b'.';
+            }
+            slot[dot..].copy_from_slice(part.as_bytes());
+            n += dot + part.len();
+        }
+        let key = std::str::from_utf8(&buf[..n]).ok()?;
+        self.admin_names.get(key).map(String::as_str)
     }
 
     /// A country's English name by ISO code.

@@ -28,6 +28,6 @@ pub use error::GazetteerError;
 pub use fold::fold;
 pub use gazetteer::Gazetteer;
 pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_geonames_line};
-pub use rank::{Candidate, PlaceQuery};
+pub use rank::{Candidate, PlaceQuery, Ranked};
 pub use renames::{AdminRename, bundled_renames, parse_renames};
 pub use reverse::{AdminAt, ReverseResult};
