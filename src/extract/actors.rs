@@ -22,6 +22,7 @@
 //! incident happened, and carry ACLED's regime period.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -139,10 +140,48 @@ impl Pattern {
         match self {
             Pattern::Exact(w) => folded == w,
             Pattern::Prefix(p) => folded.starts_with(p.as_str()),
-            Pattern::Contains(c) => folded.contains(c.as_str()),
+            // A plain scan: the words are short, and `str::contains` sets
+            // up a searcher for each of the report's thousand words.
+            Pattern::Contains(c) => {
+                let (c, word) = (c.as_bytes(), folded.as_bytes());
+                // Most words lack the needle's first letter: one byte scan.
+                c.first().is_some_and(|head| word.contains(head))
+                    && word.windows(c.len()).any(|w| w == c)
+            }
         }
     }
 }
+
+/// FNV-1a: the tables below are probed once per word of every report, and
+/// for keys this short SipHash's setup costs more than the probe.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// What a word says about the sides, as bits: one probe per word instead
+/// of a scan of every list for every word right of every mention.
+const CUE_VIOLENT: u8 = 1;
+const CUE_DEFENSIVE: u8 = 2;
+const CUE_PASSIVE_AUX: u8 = 4;
+const CUE_ATTACK_NOUN: u8 = 8;
 
 /// One row of `data/actors.tsv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,7 +237,9 @@ pub fn parse_actors(text: &str) -> Result<Vec<ActorEntry>, ActorsError> {
 struct Table {
     entries: Vec<ActorEntry>,
     /// First word (exact) -> (entry, alias) pairs starting with it.
-    by_first: HashMap<String, Vec<(usize, usize)>>,
+    by_first: WordMap<Vec<(usize, usize)>>,
+    /// Folded word -> its `CUE_*` bits, from [`VIOLENT`] and the other lists.
+    cues: WordMap<u8>,
     /// Aliases whose first word is a wildcard.
     wild: Vec<(usize, usize)>,
 }
@@ -208,7 +249,7 @@ fn table() -> Result<&'static Table, &'static ActorsError> {
     TABLE
         .get_or_init(|| {
             let entries = parse_actors(include_str!("../../data/actors.tsv"))?;
-            let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+            let mut by_first: WordMap<Vec<(usize, usize)>> = WordMap::default();
             let mut wild = Vec::new();
             for (e, entry) in entries.iter().enumerate() {
                 for (a, alias) in entry.aliases.iter().enumerate() {
@@ -221,9 +262,21 @@ fn table() -> Result<&'static Table, &'static ActorsError> {
                     }
                 }
             }
+            let mut cues: WordMap<u8> = WordMap::default();
+            for (list, bit) in [
+                (VIOLENT, CUE_VIOLENT),
+                (DEFENSIVE, CUE_DEFENSIVE),
+                (PASSIVE_AUX, CUE_PASSIVE_AUX),
+                (ATTACK_NOUNS, CUE_ATTACK_NOUN),
+            ] {
+                for word in list {
+                    *cues.entry((*word).to_string()).or_default() |= bit;
+                }
+            }
             Ok(Table {
                 entries,
                 by_first,
+                cues,
                 wild,
             })
         })
@@ -401,6 +454,14 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
         }
     }
     let mut out: Vec<ActorMention> = Vec::new();
+    if raw.is_empty() {
+        return out;
+    }
+    let cues: Vec<u8> = ws
+        .iter()
+        .map(|w| table.cues.get(w.folded.as_str()).copied().unwrap_or(0))
+        .collect();
+    let cue = |i: usize, bit: u8| cues.get(i).is_some_and(|c| c & bit != 0);
     let mut last_seen: Vec<(ActorKind, usize)> = Vec::new();
     for (kind, country, at, used) in raw {
         let near = |k: ActorKind, gap: usize| {
@@ -437,8 +498,8 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
         if repeated {
             continue;
         }
-        let role = role_at(ws, at, at + used);
-        let agent = by_agent(ws, at);
+        let role = role_at(ws, &cue, at, at + used);
+        let agent = by_agent(ws, &cue, at);
         out.push(ActorMention {
             kind,
             start: ws[at].start,
@@ -460,11 +521,12 @@ fn fits_at(ws: &[Word<'_>], i: usize, alias: &[Pattern]) -> bool {
 
 /// "attacked by X", "tués par des X": only a violent participle makes "by X"
 /// the attacker ("a camp held by JNIM" names the target).
-fn by_agent(ws: &[Word<'_>], i: usize) -> bool {
+/// `cue(i, bit)`: whether word `i` carries that `CUE_*` bit.
+fn by_agent(ws: &[Word<'_>], cue: &impl Fn(usize, u8) -> bool, i: usize) -> bool {
     (1..=3).any(|k| {
         i > k
             && ws[i - k].is_any(&["by", "par"])
-            && ws[i - k - 1].is_any(VIOLENT)
+            && cue(i - k - 1, CUE_VIOLENT)
             && ws[i - k + 1..i].iter().all(|w| {
                 w.is_any(&[
                     "des",
@@ -480,17 +542,16 @@ fn by_agent(ws: &[Word<'_>], i: usize) -> bool {
 }
 
 /// The role of the mention spanning words `start..end`.
-fn role_at(ws: &[Word<'_>], start: usize, end: usize) -> Role {
+fn role_at(ws: &[Word<'_>], cue: &impl Fn(usize, u8) -> bool, start: usize, end: usize) -> Role {
     // Noun patterns first: "an attack by X", "l'attaque de X", "attack on X".
     for k in 1..=4 {
         let Some(j) = start.checked_sub(k) else { break };
         let w = &ws[j];
-        if w.is_any(&["against", "contre"])
-            || (w.is("on") && j > 0 && ws[j - 1].is_any(ATTACK_NOUNS))
+        if w.is_any(&["against", "contre"]) || (w.is("on") && j > 0 && cue(j - 1, CUE_ATTACK_NOUN))
         {
             return Role::Patient;
         }
-        if w.is_any(ATTACK_NOUNS) && k <= 3 {
+        if cue(j, CUE_ATTACK_NOUN) && k <= 3 {
             let between = &ws[j + 1..start];
             if between.iter().all(|b| {
                 b.is_any(&[
@@ -500,14 +561,14 @@ fn role_at(ws: &[Word<'_>], start: usize, end: usize) -> Role {
                 return Role::Agent;
             }
         }
-        if w.is_any(VIOLENT) || w.is_any(DEFENSIVE) {
+        if cue(j, CUE_VIOLENT | CUE_DEFENSIVE) {
             break;
         }
     }
     // The next verb on the right: its subject.
     for v in end..ws.len() {
         let w = &ws[v];
-        if w.is_any(DEFENSIVE) {
+        if cue(v, CUE_DEFENSIVE) {
             return Role::Patient;
         }
         // "came under attack", "sous le feu": the subject was attacked.
@@ -517,13 +578,11 @@ fn role_at(ws: &[Word<'_>], start: usize, end: usize) -> Role {
         {
             return Role::Patient;
         }
-        if w.is_any(VIOLENT) && !ws[end..v].iter().any(|x| x.is_any(&["said", "selon"])) {
+        if cue(v, CUE_VIOLENT) && !ws[end..v].iter().any(|x| x.is_any(&["said", "selon"])) {
             if w.is_any(&["killing", "tuant", "attaquant"]) && v > end + 1 {
                 return Role::Unknown;
             }
-            let passive = ws[v.saturating_sub(2)..v]
-                .iter()
-                .any(|x| x.is_any(PASSIVE_AUX))
+            let passive = (v.saturating_sub(2)..v).any(|x| cue(x, CUE_PASSIVE_AUX))
                 || (v == end && ws.get(v + 1).is_some_and(|x| x.is_any(&["by", "par"])));
             return if passive { Role::Patient } else { Role::Agent };
         }
@@ -533,11 +592,8 @@ fn role_at(ws: &[Word<'_>], start: usize, end: usize) -> Role {
     }
     // A verb on the left: its object.
     for v in (0..start).rev() {
-        let w = &ws[v];
-        if w.is_any(VIOLENT) {
-            let passive = ws[v.saturating_sub(2)..v]
-                .iter()
-                .any(|x| x.is_any(PASSIVE_AUX));
+        if cue(v, CUE_VIOLENT) {
+            let passive = (v.saturating_sub(2)..v).any(|x| cue(x, CUE_PASSIVE_AUX));
             return if passive {
                 Role::Unknown
             } else {

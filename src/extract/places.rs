@@ -398,14 +398,15 @@ fn is_away_verbs(folded: &str) -> bool {
 
 /// A run of capitalised words, before its role is known.
 #[derive(Debug, Clone)]
-struct Run {
+struct Run<'s> {
     first: usize,
     last: usize,
-    text: String,
+    /// Borrowed from the sentence: most runs are looked at and dropped.
+    text: &'s str,
     possessive: bool,
 }
 
-fn runs(sentence: &str, ws: &[Word<'_>]) -> Vec<Run> {
+fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -438,8 +439,7 @@ fn runs(sentence: &str, ws: &[Word<'_>]) -> Vec<Run> {
         let text = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("’s"))
-            .unwrap_or(raw)
-            .to_string();
+            .unwrap_or(raw);
         out.push(Run {
             first,
             last,
@@ -474,8 +474,8 @@ pub fn main_country(
     let mut order = 0;
     for (k, (s, ws)) in sentences.iter().zip(split).enumerate() {
         for run in runs(s, ws) {
-            for cand in country_names(&run, ws) {
-                if let Some(cc) = gazetteer.find_country(&cand) {
+            for cand in country_names(&run, ws).into_iter().flatten() {
+                if let Some(cc) = gazetteer.find_country(cand) {
                     let weight = if k < 4 && s.len() < 80 && s.contains(',') {
                         3
                     } else {
@@ -496,12 +496,11 @@ pub fn main_country(
 }
 
 /// The whole run and its first word ("Burkina Faso", "Burkinabe").
-fn country_names(run: &Run, ws: &[Word<'_>]) -> Vec<String> {
-    let mut v = vec![run.text.clone()];
-    if run.last > run.first {
-        v.push(ws[run.first].text.to_string());
-    }
-    v
+fn country_names<'s>(run: &Run<'s>, ws: &[Word<'s>]) -> [Option<&'s str>; 2] {
+    [
+        Some(run.text),
+        (run.last > run.first).then(|| ws[run.first].text),
+    ]
 }
 
 /// Finds the mentions of every sentence. Two passes: telling patterns
@@ -513,10 +512,17 @@ pub fn find_all(
     ctx: &mut Context,
     gazetteer: &Gazetteer,
 ) -> Vec<Vec<Mention>> {
+    // Both passes read the same runs: find them once per sentence.
+    let all_runs: Vec<Vec<Run<'_>>> = sentences
+        .iter()
+        .zip(split)
+        .map(|(s, ws)| runs(s, ws))
+        .collect();
     let mut all: Vec<Vec<Mention>> = sentences
         .iter()
         .zip(split)
-        .map(|(s, ws)| patterned(s, ws, ctx, gazetteer))
+        .zip(&all_runs)
+        .map(|((s, ws), rs)| patterned(s, ws, rs, ctx, gazetteer))
         .collect();
     for ms in &all {
         for m in ms {
@@ -525,16 +531,16 @@ pub fn find_all(
             }
         }
     }
-    for ((s, ws), ms) in sentences.iter().zip(split).zip(all.iter_mut()) {
-        for run in runs(s, ws) {
-            let f = fold_word(&run.text);
+    for ((ws, rs), ms) in split.iter().zip(&all_runs).zip(all.iter_mut()) {
+        for run in rs {
+            let f = fold_word(run.text);
             let taken = ms
                 .iter()
                 .any(|m| m.start <= ws[run.first].start && ws[run.first].start < m.end);
             let origin = run.first > 0 && ws[run.first - 1].is_any(&["from", "de", "depuis"]);
             if !taken && !origin && ctx.known.contains(&f) && !ctx.skipped.contains(&f) {
                 ms.push(Mention {
-                    written: run.text.clone(),
+                    written: run.text.to_string(),
                     start: ws[run.first].start,
                     end: ws[run.last].end,
                     role: Role::Passing,
@@ -550,14 +556,20 @@ pub fn find_all(
 }
 
 /// The mentions of one sentence that sit in a telling pattern.
-fn patterned(s: &str, ws: &[Word<'_>], ctx: &mut Context, gazetteer: &Gazetteer) -> Vec<Mention> {
-    let rs = runs(s, ws);
+/// `rs` holds the sentence's runs.
+fn patterned(
+    s: &str,
+    ws: &[Word<'_>],
+    rs: &[Run<'_>],
+    ctx: &mut Context,
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut prev_role: Option<(usize, Option<Role>)> = None;
     // The last word of X in "between X and Y", while Y is awaited.
     let mut between_end: Option<usize> = None;
     for (k, run) in rs.iter().enumerate() {
-        let f = fold_word(&run.text);
+        let f = fold_word(run.text);
         let before = |n: usize| -> Option<&Word<'_>> { run.first.checked_sub(n).map(|i| &ws[i]) };
         let after = |n: usize| -> Option<&Word<'_>> { ws.get(run.last + n) };
         let gap_after = after(1)
@@ -582,7 +594,7 @@ fn patterned(s: &str, ws: &[Word<'_>], ctx: &mut Context, gazetteer: &Gazetteer)
         let head2 = (run.last > run.first)
             .then(|| s.get(ws[run.first].start..ws[run.first + 1].end))
             .flatten();
-        if gazetteer.find_country(&run.text).is_some()
+        if gazetteer.find_country(run.text).is_some()
             || gazetteer.find_country(ws[run.first].text).is_some()
             || head2.is_some_and(|h| gazetteer.find_country(h).is_some())
         {
@@ -672,11 +684,11 @@ fn patterned(s: &str, ws: &[Word<'_>], ctx: &mut Context, gazetteer: &Gazetteer)
         let mut qualifier = None;
         if let Some(next) = rs.get(k + 1) {
             let gap = &s[ws[run.last].end..ws[next.first].start];
-            if gap.trim() == "," && gazetteer.find_country(&next.text).is_none() {
+            if gap.trim() == "," && gazetteer.find_country(next.text).is_none() {
                 // Keep the unit word: "Yagha province" asks for the unit.
                 qualifier = Some(match ws.get(next.last + 1) {
                     Some(w) if is_admin_nouns(&w.folded) => format!("{} {}", next.text, w.text),
-                    _ => next.text.clone(),
+                    _ => next.text.to_string(),
                 });
             }
         }
@@ -729,7 +741,7 @@ fn patterned(s: &str, ws: &[Word<'_>], ctx: &mut Context, gazetteer: &Gazetteer)
         };
         if let Some(role) = role {
             out.push(Mention {
-                written: run.text.clone(),
+                written: run.text.to_string(),
                 start: ws[run.first].start,
                 end: ws[run.last].end,
                 role,
@@ -811,18 +823,20 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
 /// An admin mention ("Loroum province", "région du Sahel"): the unit first,
 /// asked for with the unit word the report used; a town of that name only
 /// when no unit has it.
-fn lookup_unit_or_town(
+/// The lookups lend the gazetteer's place; only what a mention resolves to
+/// is cloned (a place carries all its alternate names).
+fn lookup_unit_or_town<'g>(
     name: &str,
     unit: &str,
     country: Option<&str>,
-    gazetteer: &Gazetteer,
-) -> Option<Place> {
+    gazetteer: &'g Gazetteer,
+) -> Option<&'g Place> {
     let asked = if unit.is_empty() {
         name.to_string()
     } else {
         format!("{name} {unit}")
     };
-    if let Some(c) = gazetteer.lookup_admin(&asked, country).into_iter().next() {
+    if let Some(c) = gazetteer.rank_admin(&asked, country).first() {
         return Some(c.place);
     }
     lookup_town(name, country, gazetteer)
@@ -831,23 +845,26 @@ fn lookup_unit_or_town(
 /// A qualifier ("Wuriyanga, Djibo"): a bare name beside a place is the town
 /// (Djibo the town, not the department of the same name); a name written
 /// with its unit word ("Yagha province") is the unit.
-fn lookup_town_or_unit(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
+fn lookup_town_or_unit<'g>(
+    name: &str,
+    country: Option<&str>,
+    gazetteer: &'g Gazetteer,
+) -> Option<&'g Place> {
     let last = name.rsplit(' ').next().map(fold_word).unwrap_or_default();
     if is_admin_nouns(&last) {
         let bare = name.rsplit_once(' ').map_or(name, |(b, _)| b);
         return lookup_unit_or_town(bare, &last, country, gazetteer);
     }
-    lookup_town(name, country, gazetteer).or_else(|| {
-        gazetteer
-            .lookup_admin(name, country)
-            .into_iter()
-            .next()
-            .map(|c| c.place)
-    })
+    lookup_town(name, country, gazetteer)
+        .or_else(|| gazetteer.rank_admin(name, country).first().map(|c| c.place))
 }
 
 /// The best populated place of that name.
-fn lookup_town(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Option<Place> {
+fn lookup_town<'g>(
+    name: &str,
+    country: Option<&str>,
+    gazetteer: &'g Gazetteer,
+) -> Option<&'g Place> {
     let q = PlaceQuery {
         name,
         country,
@@ -855,7 +872,7 @@ fn lookup_town(name: &str, country: Option<&str>, gazetteer: &Gazetteer) -> Opti
         near: Vec::new(),
     };
     gazetteer
-        .lookup(&q)
+        .rank(&q)
         .into_iter()
         .map(|c| c.place)
         .find(|p| p.feature_class == "P")
@@ -886,17 +903,14 @@ fn resolve_one(
     match m.role {
         Role::Admin => {
             let p = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)?;
-            return Some(make(p, GeoPrecision::Region, None));
+            return Some(make(p.clone(), GeoPrecision::Region, None));
         }
         Role::District => {
             if let Some(p) = lookup_place(&m.written, ctx, None, &[], gazetteer) {
-                return Some(make(p, GeoPrecision::Near, None));
+                return Some(make(p.clone(), GeoPrecision::Near, None));
             }
-            let p = gazetteer
-                .lookup_admin(&m.written, ctx.country)
-                .into_iter()
-                .next()?;
-            return Some(make(p.place, GeoPrecision::Region, None));
+            let p = gazetteer.rank_admin(&m.written, ctx.country).first()?.place;
+            return Some(make(p.clone(), GeoPrecision::Region, None));
         }
         _ => {}
     }
@@ -918,13 +932,13 @@ fn resolve_one(
         near.push((q.latitude, q.longitude));
     }
     if let Some(p) = lookup_place(&m.written, ctx, admin_hint.as_deref(), &near, gazetteer) {
-        return Some(make(p, wanted, None));
+        return Some(make(p.clone(), wanted, None));
     }
     // "Kalamba, Kaya": the village is unknown, the town it is near is not.
     let q = qual_place?;
     Some(Resolved {
-        precision: precision_of(&q, GeoPrecision::Near),
-        place: q,
+        precision: precision_of(q, GeoPrecision::Near),
+        place: q.clone(),
         role: m.role,
         written: m.qualifier.clone().unwrap_or_default(),
         detail: Some(m.written.clone()),
@@ -932,32 +946,32 @@ fn resolve_one(
     })
 }
 
-fn lookup_place(
+fn lookup_place<'g>(
     name: &str,
     ctx: &Context,
     admin_hint: Option<&str>,
     near: &[(f64, f64)],
-    gazetteer: &Gazetteer,
-) -> Option<Place> {
+    gazetteer: &'g Gazetteer,
+) -> Option<&'g Place> {
     let q = PlaceQuery {
         name,
         country: ctx.country,
         admin_hint,
         near: near.to_vec(),
     };
-    let mut found = gazetteer.lookup(&q);
+    // Ranked without reasons: only the places are read here.
+    let mut found = gazetteer.rank(&q);
     if found.is_empty() && ctx.country.is_some() {
         // A place across the border: the report's country was only a guess.
         let q = PlaceQuery { country: None, ..q };
-        found = gazetteer.lookup(&q);
+        found = gazetteer.rank(&q);
     }
     // A name one or two letters off is trusted only close to a place the
     // sentence names: "Kalamba, Kaya" must not become a Kalomba 90 km away.
     found
         .into_iter()
         .filter(|c| {
-            let fuzzy = c.reasons.iter().any(|r| r.starts_with("spelling close to"));
-            !fuzzy
+            !c.guessed
                 || near
                     .iter()
                     .any(|n| km(*n, (c.place.latitude, c.place.longitude)) < 40.0)

@@ -92,24 +92,33 @@ fn without_elision(folded: String, text: &str) -> String {
 /// it whole ("N'Gourma", "Twenty-one", "RPG-7"), and so do dots, commas and
 /// slashes between digits ("1,000", "2.5", "21/07/2024").
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // Walks the bytes once, decoding one char at a time: every sentence of
+    // every report passes here, and collecting its chars first cost an
+    // allocation and a second pass.
+    let bytes = s.as_bytes();
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(at..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    // About one word per six bytes of prose.
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    while let Some(c) = char_at(i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let start = i;
+        let mut prev = c;
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(j) {
             if c.is_alphanumeric() {
-                j += 1;
+                prev = c;
+                j += c.len_utf8();
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|p| p.1);
+            let next = char_at(j + c.len_utf8());
             let joins = match c {
                 '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
                 '.' | ',' | '/' => {
@@ -117,18 +126,17 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
                 }
                 _ => false,
             };
-            if joins {
-                j += 1;
-            } else {
+            if !joins {
                 break;
             }
+            prev = c;
+            j += c.len_utf8();
         }
-        let end = chars.get(j).map_or(s.len(), |p| p.0);
-        let text = &s[start..end];
+        let text = &s[start..j];
         out.push(Word {
             text,
             start,
-            end,
+            end: j,
             folded: without_elision(fold_word(text), text),
         });
         i = j;
