@@ -437,7 +437,7 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
     let mut raw: Vec<(ActorKind, Option<&'static str>, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let exact = table.by_first.get(ws[i].folded.as_str());
+        let exact = table.by_first.get(ws[i].folded.as_ref());
         let best = exact
             .into_iter()
             .flatten()
@@ -459,7 +459,7 @@ pub fn find_actors_in(ws: &[Word<'_>]) -> Vec<ActorMention> {
     }
     let cues: Vec<u8> = ws
         .iter()
-        .map(|w| table.cues.get(w.folded.as_str()).copied().unwrap_or(0))
+        .map(|w| table.cues.get(w.folded.as_ref()).copied().unwrap_or(0))
         .collect();
     let cue = |i: usize, bit: u8| cues.get(i).is_some_and(|c| c & bit != 0);
     let mut last_seen: Vec<(ActorKind, usize)> = Vec::new();

@@ -228,7 +228,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                 precision: TimePrecision::Day,
             });
         } else if let Some(p) = publication {
-            let back = match w.as_str() {
+            let back = match w.as_ref() {
                 "yesterday" | "hier" => Some(1),
                 "today" => Some(0),
                 _ => None,
@@ -255,7 +255,7 @@ fn vague_at(
     i: usize,
     publication: NaiveDate,
 ) -> Option<(NaiveDate, TimePrecision, usize)> {
-    let at = |k: usize| ws.get(i + k).map_or("", |w| w.folded.as_str());
+    let at = |k: usize| ws.get(i + k).map_or("", |w| w.folded.as_ref());
     let week = TimePrecision::Week;
     let month_p = TimePrecision::Month;
     match (at(0), at(1), at(2)) {
@@ -335,7 +335,7 @@ fn explicit_at(
     {
         return Some((d, used + 1));
     }
-    let next = |k: usize| ws.get(i + k).map(|w| w.folded.as_str());
+    let next = |k: usize| ws.get(i + k).map(|w| w.folded.as_ref());
     // A night across two dates is the first: "10 to 11 May", "du 10 au 11 mai", "10-11 May".
     let first_of_two = day_number(w)
         .filter(|_| {

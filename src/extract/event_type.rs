@@ -229,8 +229,8 @@ pub fn cues(sentence: &str) -> Cues {
 pub fn cues_in(ws: &[Word<'_>]) -> Cues {
     let mut c = Cues::default();
     for (i, w) in ws.iter().enumerate() {
-        let f = w.folded.as_str();
-        let next = ws.get(i + 1).map_or("", |w| w.folded.as_str());
+        let f = w.folded.as_ref();
+        let next = ws.get(i + 1).map_or("", |w| w.folded.as_ref());
         // Asked only of a site word: most words are not one.
         let near_owner = || {
             ws[i.saturating_sub(3)..(i + 4).min(ws.len())]

@@ -180,8 +180,8 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// A number (or vague quantity) starting at word `i`: value, vagueness, words used.
 fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
-    let w = ws[i].folded.as_str();
-    let next = ws.get(i + 1).map(|w| w.folded.as_str());
+    let w = ws[i].folded.as_ref();
+    let next = ws.get(i + 1).map(|w| w.folded.as_ref());
     if matches!(w, "between" | "entre")
         && let Some(lo) = next.and_then(number_word)
         && ws.get(i + 2).is_some_and(|a| a.is_any(&["and", "et"]))
@@ -265,7 +265,7 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         // a part of a toll already given.
         let part = i > 0 && ws[i - 1].is_any(&["including", "dont", "among", "parmi"]);
         let weak_one =
-            used == 1 && matches!(ws[i].folded.as_str(), "one" | "un" | "une") && distance > 2;
+            used == 1 && matches!(ws[i].folded.as_ref(), "one" | "un" | "une") && distance > 2;
         if !is_unit && !hurt_between && !hurt_next && !weak_one && !part && distance <= 7 {
             let count = Count { value, vague };
             seen.push((i, used, count));
@@ -315,7 +315,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
         }
     }
     for pair in ws.windows(2) {
-        let (a, b) = (pair[0].folded.as_str(), pair[1].folded.as_str());
+        let (a, b) = (pair[0].folded.as_ref(), pair[1].folded.as_ref());
         let zero = matches!(
             (a, b),
             (

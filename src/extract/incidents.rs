@@ -238,12 +238,14 @@ fn background_by_first_byte() -> &'static [Vec<&'static [u8]>] {
     })
 }
 
-/// Whether any phrase of `table` occurs in `text`, in one pass.
+/// Whether any phrase of `table` occurs in `text` at the start of a word,
+/// in one pass ("coup" is background in "the coup", not in "recouped").
 fn contains_any(text: &[u8], table: &[Vec<&[u8]>]) -> bool {
     (0..text.len()).any(|i| {
-        table[usize::from(text[i])]
-            .iter()
-            .any(|p| text[i..].starts_with(p))
+        (i == 0 || !text[i - 1].is_ascii_alphanumeric())
+            && table[usize::from(text[i])]
+                .iter()
+                .any(|p| text[i..].starts_with(p))
     })
 }
 
@@ -354,7 +356,7 @@ fn read<'a>(
     places: SentencePlaces,
     dates: &[DateMention],
 ) -> Reading<'a> {
-    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_ref()).collect();
     let date = dates.first().map(|d| (d.date, d.precision));
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
@@ -918,4 +920,19 @@ fn notes(p: &NoteParts<'_>) -> String {
     }
     s.push('.');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_background;
+
+    #[test]
+    fn background_phrases_count_only_from_the_start_of_a_word() {
+        assert!(is_background("The coup of 2022 changed the army."));
+        assert!(is_background("Violence has killed thousands since 2019."));
+        assert!(!is_background(
+            "Traders recouped their losses at the Djibo market."
+        ));
+        assert!(!is_background("Gunmen attacked Djibo on Saturday."));
+    }
 }

@@ -601,10 +601,10 @@ fn patterned(
             prev_role = Some((run.last, None));
             continue;
         }
-        let b1 = before(1).map_or("", |w| w.folded.as_str());
-        let b2 = before(2).map_or("", |w| w.folded.as_str());
-        let b3 = before(3).map_or("", |w| w.folded.as_str());
-        let a1 = after(1).map_or("", |w| w.folded.as_str());
+        let b1 = before(1).map_or("", |w| w.folded.as_ref());
+        let b2 = before(2).map_or("", |w| w.folded.as_ref());
+        let b3 = before(3).map_or("", |w| w.folded.as_ref());
+        let a1 = after(1).map_or("", |w| w.folded.as_ref());
         let mut role = None;
         // Where attackers live or went back to is not where they struck.
         let away = is_away_verbs(b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")

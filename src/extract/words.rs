@@ -4,6 +4,7 @@
 //! curly apostrophes removed) so that "tués", "Tues" and "TUÉS" look alike
 //! while the spans still point into the original text.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// One word of a sentence.
@@ -14,8 +15,10 @@ pub struct Word<'a> {
     /// Byte offsets into the sentence.
     pub start: usize,
     pub end: usize,
-    /// Lower case, without accents, straight apostrophes.
-    pub folded: String,
+    /// Lower case, without accents, straight apostrophes. Borrowed from the
+    /// text when the word is already in that form (most words of English
+    /// prose are), so splitting a sentence allocates only for the others.
+    pub folded: Cow<'a, str>,
 }
 
 impl Word<'_> {
@@ -29,7 +32,7 @@ impl Word<'_> {
     }
 
     pub fn is_any(&self, list: &[&str]) -> bool {
-        list.contains(&self.folded.as_str())
+        list.contains(&self.folded.as_ref())
     }
 }
 
@@ -88,6 +91,19 @@ fn without_elision(folded: String, text: &str) -> String {
     folded
 }
 
+/// `text` folded, without a copy when it is lower-case ASCII already and
+/// has no apostrophe (which may mark an elision) or backtick.
+fn folded(text: &str) -> Cow<'_, str> {
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'' && b != b'`');
+    if plain {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(without_elision(fold_word(text), text))
+    }
+}
+
 /// Splits a sentence into words. Apostrophes and hyphens inside a word keep
 /// it whole ("N'Gourma", "Twenty-one", "RPG-7"), and so do dots, commas and
 /// slashes between digits ("1,000", "2.5", "21/07/2024").
@@ -137,7 +153,7 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
             text,
             start,
             end: j,
-            folded: without_elision(fold_word(text), text),
+            folded: folded(text),
         });
         i = j;
     }
@@ -152,7 +168,7 @@ mod tests {
     fn words_keep_apostrophes_hyphens_and_digit_groups_together() {
         let w: Vec<String> = words("Fada N’Gourma: 1,000 tués, RPG-7 le 21/07/2024.")
             .into_iter()
-            .map(|w| w.folded)
+            .map(|w| w.folded.into_owned())
             .collect();
         assert_eq!(
             w,
@@ -172,8 +188,16 @@ mod tests {
     fn french_elisions_are_dropped_but_names_keep_their_capital() {
         let w: Vec<String> = words("l'attaque d'Arbinda près de N'Dorola")
             .into_iter()
-            .map(|w| w.folded)
+            .map(|w| w.folded.into_owned())
             .collect();
         assert_eq!(w, vec!["attaque", "arbinda", "pres", "de", "n'dorola"]);
+    }
+
+    #[test]
+    fn lower_case_ascii_words_are_borrowed_and_the_others_folded() {
+        let w = words("gunmen Attacked l'école");
+        assert!(matches!(w[0].folded, Cow::Borrowed("gunmen")));
+        assert_eq!(w[1].folded, "attacked");
+        assert_eq!(w[2].folded, "ecole");
     }
 }
