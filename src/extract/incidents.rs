@@ -308,6 +308,55 @@ fn event_dates(
         .collect()
 }
 
+/// The day a sentence's event happened: its only date, or, when it names
+/// several days, the one that goes with the attack word: the first date
+/// after it in the same clause ("gunmen attacked the town on Saturday"),
+/// else the nearest before it ("On Saturday, gunmen attacked"). So "buried
+/// on Sunday after gunmen attacked the town on Saturday" is Saturday.
+fn event_date<'d>(
+    dates: &'d [DateMention],
+    ws: &[Word<'_>],
+    folded: &[&str],
+) -> Option<&'d DateMention> {
+    let first = dates.first()?;
+    if dates.iter().all(|d| d.date == first.date) {
+        return Some(first);
+    }
+    let Some(verb) = folded.iter().position(|w| is_strong(w)) else {
+        return Some(first);
+    };
+    let (from, to) = (ws[verb].start, ws[verb].end);
+    let next_clause = |d: &DateMention| {
+        ws.iter()
+            .any(|w| w.start >= to && w.end <= d.start && is_clause_word(&w.folded))
+    };
+    let after = dates.iter().find(|d| d.start >= to);
+    if let Some(d) = after.filter(|d| !next_clause(d)) {
+        return Some(d);
+    }
+    dates.iter().filter(|d| d.end <= from).last().or(after)
+}
+
+/// Words that start another clause, whose date is another event's.
+fn is_clause_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "and"
+            | "after"
+            | "before"
+            | "then"
+            | "while"
+            | "when"
+            | "et"
+            | "apres"
+            | "avant"
+            | "puis"
+            | "lorsque"
+            | "quand"
+            | "tandis"
+    )
+}
+
 /// A sentence's readings: one, or one per clause when it tells of two
 /// events (see `clauses`). A clause takes the sentence's verb, actors and
 /// claim, and its own place, date and toll.
@@ -357,7 +406,7 @@ fn read<'a>(
     dates: &[DateMention],
 ) -> Reading<'a> {
     let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_ref()).collect();
-    let date = dates.first().map(|d| (d.date, d.precision));
+    let date = event_date(dates, ws, &folded).map(|d| (d.date, d.precision));
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
     let place = if only_capital {

@@ -339,3 +339,15 @@ fn two_days_at_one_place_stay_one_sentence_read_whole() {
     assert_eq!(e.incidents.len(), 1, "{e:#?}");
     assert_eq!(e.incidents[0].event_date, day(2025, 5, 10));
 }
+
+#[test]
+fn of_two_days_in_a_sentence_the_one_beside_the_attack_is_the_event_date() {
+    let text = "Published: 2024-08-26\n\
+        Residents of Barsalogho buried their dead on Sunday after gunmen attacked the town on Saturday.";
+    let i = only(text, None);
+    assert_eq!(i.event_date, day(2024, 8, 24));
+    assert_eq!(i.time_precision, TimePrecision::Day);
+    let text = "Published: 2024-08-26\n\
+        On Saturday, gunmen attacked Barsalogho and residents fled towards Kaya on Sunday.";
+    assert_eq!(only(text, None).event_date, day(2024, 8, 24));
+}
