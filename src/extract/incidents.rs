@@ -334,7 +334,7 @@ fn event_date<'d>(
     if let Some(d) = after.filter(|d| !next_clause(d)) {
         return Some(d);
     }
-    dates.iter().filter(|d| d.end <= from).last().or(after)
+    dates.iter().rev().find(|d| d.end <= from).or(after)
 }
 
 /// Words that start another clause, whose date is another event's.
