@@ -188,6 +188,15 @@ fn is_breakers(folded: &str) -> bool {
             | "attacks"
     )
 }
+/// Words that make up a date between two coordinated places: "on
+/// Saturday", "le 10 mai 2025", "on the 12th".
+fn is_date_filler(folded: &str) -> bool {
+    super::dates::weekday(folded).is_some()
+        || super::dates::month(folded).is_some()
+        || folded.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(folded, "on" | "le" | "the" | "of" | "du" | "in" | "en")
+}
+
 /// Words never looked up as places.
 fn is_not_places(folded: &str) -> bool {
     super::dates::weekday(folded).is_some()
@@ -610,8 +619,17 @@ fn patterned(
         let away = is_away_verbs(b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")
             || (b1 == "to" && b2 == "back" && is_away_verbs(b3))
             || (b1 == "from" && b2 == "reporting");
+        // "Djibo and Arbinda", and also "Djibo on Saturday and Arbinda on
+        // Sunday", "Djibo le 10 mai et Arbinda": a date between the two
+        // names does not break the pair.
         let coordinated = matches!(b1, "and" | "et" | "or" | "ou")
-            && prev_role.is_some_and(|(end, _)| end + 2 == run.first);
+            && prev_role.is_some_and(|(end, _)| {
+                end + 2 == run.first
+                    || (end + 2 < run.first
+                        && ws[end + 1..run.first - 1]
+                            .iter()
+                            .all(|w| is_date_filler(&w.folded)))
+            });
         if away {
             ctx.skipped.insert(f.clone());
             prev_role = Some((run.last, None));

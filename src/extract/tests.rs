@@ -351,3 +351,23 @@ fn of_two_days_in_a_sentence_the_one_beside_the_attack_is_the_event_date() {
         On Saturday, gunmen attacked Barsalogho and residents fled towards Kaya on Sunday.";
     assert_eq!(only(text, None).event_date, day(2024, 8, 24));
 }
+
+#[test]
+fn a_second_place_after_and_with_its_own_day_is_a_second_incident() {
+    let text = "Published: 2025-05-13\n\
+        Gunmen attacked Djibo on Saturday and Arbinda on Sunday, local sources said.";
+    let e = extract(text, None, gazetteer());
+    let coded: Vec<(String, NaiveDate)> = e
+        .incidents
+        .iter()
+        .map(|i| (i.location.name.clone(), i.event_date))
+        .collect();
+    assert_eq!(
+        coded,
+        vec![
+            ("Djibo".to_string(), day(2025, 5, 10)),
+            ("Aribinda".to_string(), day(2025, 5, 11)),
+        ],
+        "{e:#?}"
+    );
+}
