@@ -5,9 +5,11 @@
 //!   "between 10 and 15", "entre 10 et 15" as 10.
 //! - Tolls joined by "and"/"et" add up: "twelve soldiers and four VDP died"
 //!   is 16.
-//! - Vague plurals are coded low: "dozens", "scores", "several dozen" and
-//!   "des dizaines" = 10; "hundreds" = 100; "several", "a number of",
-//!   "plusieurs" = 3. The count is then marked `vague` so notes can say so.
+//! - Vague plurals are coded at the lowest figure they imply, with the
+//!   values ACLED publishes: "tens" and "des dizaines" = 10, "dozens" and
+//!   "several dozen" = 12, "scores" = 20, "hundreds" and "des centaines" =
+//!   100; "several", "a number of", "plusieurs" = 3. The count is then
+//!   marked `vague` so notes can say so.
 //! - "no deaths", "no casualties", "aucun mort" = 0.
 //! - The wounded are not dead: a number tied to "wounded"/"injured"/"blessés"
 //!   is skipped, and so are sizes of forces ("1,000 fighters") because they
@@ -190,7 +192,7 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
         return Some((lo, false, 4));
     }
     match (w, next) {
-        ("several", Some("dozen")) => return Some((10, true, 2)),
+        ("several", Some("dozen")) => return Some((12, true, 2)),
         ("des", Some("dizaines")) | ("des", Some("centaines")) => {
             return Some((if next == Some("dizaines") { 10 } else { 100 }, true, 2));
         }
@@ -201,7 +203,9 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
         _ => {}
     }
     match w {
-        "dozens" | "scores" => return Some((10, true, 1)),
+        "tens" => return Some((10, true, 1)),
+        "dozens" => return Some((12, true, 1)),
+        "scores" => return Some((20, true, 1)),
         "hundreds" => return Some((100, true, 1)),
         "several" | "plusieurs" => return Some((3, true, 1)),
         _ => {}
@@ -391,10 +395,13 @@ mod tests {
         assert_eq!(
             fatalities("dozens of soldiers and civilians were killed"),
             Some(Count {
-                value: 10,
+                value: 12,
                 vague: true
             })
         );
+        assert_eq!(n("tens of villagers were killed"), Some(10));
+        assert_eq!(n("scores of people were killed"), Some(20));
+        assert_eq!(n("des dizaines de civils ont été tués"), Some(10));
         assert_eq!(n("several traders were killed"), Some(3));
     }
 
