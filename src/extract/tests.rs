@@ -22,6 +22,15 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
 }
 
+/// Each incident of `text` as (place, day), in order.
+fn places_and_days(text: &str) -> Vec<(String, NaiveDate)> {
+    extract(text, None, gazetteer())
+        .incidents
+        .into_iter()
+        .map(|i| (i.location.name, i.event_date))
+        .collect()
+}
+
 fn only(text: &str, published: Option<NaiveDate>) -> IncidentData {
     let e = extract(text, published, gazetteer());
     assert_eq!(e.incidents.len(), 1, "{:#?}", e);
@@ -300,7 +309,7 @@ fn a_sentence_with_two_places_on_two_days_gives_two_incidents() {
             ("Djibo".to_string(), day(2025, 5, 10), Some(4)),
             ("Aribinda".to_string(), day(2025, 5, 11), Some(2)),
         ],
-        "{e:#?}"
+        "{text}"
     );
     // Both keep the sentence's verb: attacks on soldiers are battles.
     assert!(
@@ -314,19 +323,13 @@ fn a_sentence_with_two_places_on_two_days_gives_two_incidents() {
 fn une_phrase_avec_deux_lieux_et_deux_jours_donne_deux_incidents() {
     let text = "Publié le 14 mai 2025\n\
         Des hommes armés ont attaqué Djibo le 10 mai 2025, puis à Arbinda le 12 mai 2025.";
-    let e = extract(text, None, gazetteer());
-    let coded: Vec<(String, NaiveDate)> = e
-        .incidents
-        .iter()
-        .map(|i| (i.location.name.clone(), i.event_date))
-        .collect();
     assert_eq!(
-        coded,
+        places_and_days(text),
         vec![
             ("Djibo".to_string(), day(2025, 5, 10)),
             ("Aribinda".to_string(), day(2025, 5, 12)),
         ],
-        "{e:#?}"
+        "{text}"
     );
 }
 
@@ -355,18 +358,12 @@ fn of_two_days_in_a_sentence_the_one_beside_the_attack_is_the_event_date() {
 fn a_second_place_after_and_with_its_own_day_is_a_second_incident() {
     let text = "Published: 2025-05-13\n\
         Gunmen attacked Djibo on Saturday and Arbinda on Sunday, local sources said.";
-    let e = extract(text, None, gazetteer());
-    let coded: Vec<(String, NaiveDate)> = e
-        .incidents
-        .iter()
-        .map(|i| (i.location.name.clone(), i.event_date))
-        .collect();
     assert_eq!(
-        coded,
+        places_and_days(text),
         vec![
             ("Djibo".to_string(), day(2025, 5, 10)),
             ("Aribinda".to_string(), day(2025, 5, 11)),
         ],
-        "{e:#?}"
+        "{text}"
     );
 }

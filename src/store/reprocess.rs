@@ -238,17 +238,23 @@ mod tests {
         at("Kaya", Span::new(37, 67))
     }
 
+    /// A store holding `TEXT` as report 1 with `incidents`, and their ids.
+    fn stored_report(incidents: &[IncidentData]) -> (Store, Vec<i64>) {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids = store
+            .add_report("r.txt", None, TEXT, incidents)
+            .unwrap()
+            .incident_ids;
+        (store, ids)
+    }
+
     fn stored(store: &Store, id: i64) -> IncidentData {
         store.incident(id).unwrap().unwrap().data
     }
 
     #[test]
     fn a_corrected_field_survives_a_new_reading_and_the_others_take_it() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = store
-            .add_report("r.txt", None, TEXT, &[djibo(), kaya()])
-            .unwrap()
-            .incident_ids;
+        let (mut store, ids) = stored_report(&[djibo(), kaya()]);
         let mut corrected = djibo();
         corrected.fatalities = Some(5);
         store.update_incident(ids[0], &corrected).unwrap();
@@ -279,11 +285,7 @@ mod tests {
 
     #[test]
     fn a_deleted_incident_stays_deleted_and_a_newly_read_one_is_added() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = store
-            .add_report("r.txt", None, TEXT, &[djibo()])
-            .unwrap()
-            .incident_ids;
+        let (mut store, ids) = stored_report(&[djibo()]);
         store.delete_incident(ids[0]).unwrap();
         let done = store.reprocess_report(1, &[djibo(), kaya()]).unwrap();
         assert_eq!(done.still_deleted, 1);
@@ -299,11 +301,7 @@ mod tests {
 
     #[test]
     fn an_untouched_incident_no_longer_read_goes_and_a_corrected_one_stays() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = store
-            .add_report("r.txt", None, TEXT, &[djibo(), kaya()])
-            .unwrap()
-            .incident_ids;
+        let (mut store, ids) = stored_report(&[djibo(), kaya()]);
         let mut corrected = kaya();
         corrected.notes = "Checked with a local source.".into();
         store.update_incident(ids[1], &corrected).unwrap();
@@ -315,11 +313,7 @@ mod tests {
 
     #[test]
     fn undoing_a_delete_brings_back_the_corrections_too() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = store
-            .add_report("r.txt", None, TEXT, &[djibo()])
-            .unwrap()
-            .incident_ids;
+        let (mut store, ids) = stored_report(&[djibo()]);
         let mut corrected = djibo();
         corrected.event_type = EventType::ViolenceAgainstCivilians;
         store.update_incident(ids[0], &corrected).unwrap();
@@ -337,11 +331,7 @@ mod tests {
 
     #[test]
     fn reverting_a_correction_restores_the_values_and_the_corrected_fields() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = store
-            .add_report("r.txt", None, TEXT, &[djibo()])
-            .unwrap()
-            .incident_ids;
+        let (mut store, ids) = stored_report(&[djibo()]);
         let mut corrected = djibo();
         corrected.location = kaya().location;
         store.update_incident(ids[0], &corrected).unwrap();
