@@ -26,6 +26,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::model::{Span, TimePrecision};
 
+use super::lexicon::Kind;
 use super::words::{Word, words};
 
 /// A date found in a sentence.
@@ -61,27 +62,6 @@ pub struct Publication {
     pub source: DateSource,
     pub warnings: Vec<String>,
 }
-
-/// Words that make the date after them the date of a statement.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "posted",
-    "announced",
-    "reported",
-    "published",
-    "stated",
-    "added",
-    "tweeted",
-    "released",
-    "declared",
-    "indique",
-    "declare",
-    "annonce",
-    "affirme",
-    "publie",
-];
 
 /// The month named by a folded word (English or French, full or abbreviated).
 pub fn month(w: &str) -> Option<u32> {
@@ -314,7 +294,7 @@ fn vague_at(
 fn reported(ws: &[Word<'_>], i: usize) -> bool {
     ws[i.saturating_sub(4)..i]
         .iter()
-        .any(|w| w.is_any(REPORTING))
+        .any(|w| w.has(Kind::ReportVerb))
 }
 
 /// An explicit date starting at word `i`: returns it and the words it used.

@@ -17,6 +17,7 @@
 //! - Cumulative tolls ("since 2021", "last year") are filtered out earlier,
 //!   with the background sentences (see `incidents`).
 
+use super::lexicon::{Kind, lexicon};
 use super::words::{Word, words};
 
 /// A death toll read from a sentence.
@@ -191,24 +192,15 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
     {
         return Some((lo, false, 4));
     }
-    match (w, next) {
-        ("several", Some("dozen")) => return Some((12, true, 2)),
-        ("des", Some("dizaines")) | ("des", Some("centaines")) => {
-            return Some((if next == Some("dizaines") { 10 } else { 100 }, true, 2));
-        }
-        ("a", Some("number")) => return Some((3, true, 2)),
-        ("une", Some(n)) if approximate(n).is_some() => {
-            return approximate(n).map(|v| (v, false, 2));
-        }
-        _ => {}
+    if let Some((n, value)) = lexicon().at(Kind::Vague, ws, i)
+        && let Ok(v) = value.parse::<u32>()
+    {
+        return Some((v, true, n));
     }
-    match w {
-        "tens" => return Some((10, true, 1)),
-        "dozens" => return Some((12, true, 1)),
-        "scores" => return Some((20, true, 1)),
-        "hundreds" => return Some((100, true, 1)),
-        "several" | "plusieurs" => return Some((3, true, 1)),
-        _ => {}
+    if let ("une", Some(n)) = (w, next)
+        && let Some(v) = approximate(n)
+    {
+        return Some((v, false, 2));
     }
     let v = number_word(w)?;
     // "14 November", "July 21": the day of a date.

@@ -25,8 +25,6 @@
 //! - Deaths told "also" in a later sentence ("30 assailants were also
 //!   killed") are added to the toll, as ACLED counts every death.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
@@ -37,6 +35,7 @@ use super::clauses;
 use super::dates::{DateMention, find_dates_in};
 use super::event_type::{Cues, Sides, classify, cues_in};
 use super::fatalities::{Count, fatalities_in};
+use super::lexicon::{Kind, lexicon};
 use super::places::{Resolved, Role, SentencePlaces, km};
 use super::sentences::Sentence;
 use super::weapons::find_weapons_in;
@@ -50,203 +49,39 @@ enum Trigger {
     Strong,
 }
 
-fn is_strong(folded: &str) -> bool {
-    matches!(
-        folded,
-        "attack"
-            | "attacked"
-            | "attacking"
-            | "assault"
-            | "assaulted"
-            | "raid"
-            | "raided"
-            | "ambush"
-            | "ambushed"
-            | "killed"
-            | "killing"
-            | "clash"
-            | "clashed"
-            | "seized"
-            | "stormed"
-            | "offensive"
-            | "struck"
-            | "targeted"
-            | "overran"
-            | "massacre"
-            | "massacred"
-            | "shot"
-            | "fighting"
-            | "battle"
-            | "confrontation"
-            | "exploded"
-            | "blast"
-            | "bombing"
-            | "abducted"
-            | "kidnapped"
-            | "looted"
-            | "torched"
-            | "roving"
-            | "roamed"
-            | "paraded"
-            | "attaque"
-            | "attaques"
-            | "attaquee"
-            | "tues"
-            | "tue"
-            | "tuees"
-            | "assaut"
-            | "embuscade"
-            | "affrontement"
-            | "affrontements"
-            | "explose"
-            | "enleves"
-            | "pille"
-            | "incendie"
-            | "fired"
-            | "gunned"
-            | "marched"
-            | "marching"
-            | "protested"
-            | "protesters"
-            | "demonstrators"
-            | "rioted"
-            | "rioters"
-            | "manifestation"
-            | "manifestants"
-            | "visant"
-            | "touche"
-            | "executed"
-            | "strike"
-            | "strikes"
-            | "airstrike"
-            | "airstrikes"
-            | "frappe"
-            | "frappes"
-            | "neutralised"
-            | "neutralized"
-            | "neutralises"
-            | "encercle"
-            | "encercles"
-            | "repelled"
-            | "repousse"
-            | "enlevees"
-            | "enlevee"
-            | "enleve"
-            | "abattus"
-            | "manifeste"
-    )
-}
-fn is_weak(folded: &str) -> bool {
-    matches!(
-        folded,
-        "incident"
-            | "aftermath"
-            | "victims"
-            | "injured"
-            | "wounded"
-            | "toll"
-            | "gunfire"
-            | "graves"
-            | "bilan"
-            | "victimes"
-            | "blesses"
-    )
-}
-/// Sentences that speak of the past in general or of what may come.
-const BACKGROUND: &[&str] = &[
-    "since 19",
-    "since 20",
-    "since the start",
-    "since the beginning",
-    "last year",
-    "past decade",
-    "over the past",
-    "in recent years",
-    "so far this year",
-    "previously",
-    "has been grappling",
-    "depuis 20",
-    "depuis le debut",
-    "l'an dernier",
-    "l'annee derniere",
-    "likely to",
-    "could ",
-    "would ",
-    "potential",
-    "might ",
-    "may be",
-    "may also",
-    "is expected",
-    "anticipated",
-    "warn",
-    "negotiat",
-    "negocia",
-    "coup",
-    "preconditions",
-    "precondition",
-];
-fn is_new_event(folded: &str) -> bool {
-    matches!(folded, "another" | "separate" | "autre" | "second")
-}
-fn is_claim(folded: &str) -> bool {
-    matches!(
-        folded,
-        "claimed" | "claim" | "claims" | "revendique" | "revendiquee" | "revendication"
-    )
+/// An attack word of the lexicon that opens an incident ("pris" only says
+/// where, see `data/lexicon/events.tsv`).
+fn is_strong(w: &Word<'_>) -> bool {
+    w.has(Kind::Attack) && lexicon().value(Kind::Attack, &w.folded) != Some("object")
 }
 
-fn trigger(folded: &[&str]) -> Trigger {
-    let opened_fire = folded
-        .windows(2)
-        .any(|p| matches!(p[0], "opened" | "open") && p[1] == "fire");
-    if opened_fire || folded.iter().any(|w| is_strong(w)) {
+fn trigger(ws: &[Word<'_>]) -> Trigger {
+    // Single words, then phrases ("opened fire").
+    let phrase = || {
+        (0..ws.len()).any(|i| {
+            lexicon()
+                .at(Kind::Attack, ws, i)
+                .is_some_and(|(n, _)| n > 1)
+        })
+    };
+    if ws.iter().any(is_strong) || phrase() {
         return Trigger::Strong;
     }
-    let attack_nouns = folded.iter().any(|w| matches!(*w, "attack's" | "raid's"));
+    let attack_nouns = ws.iter().any(|w| w.is_any(&["attack's", "raid's"]));
     // A list of captured arms belongs to the raid just described.
-    let arms = folded.iter().any(|w| {
-        matches!(
-            *w,
-            "rifles" | "launchers" | "rockets" | "ammunition" | "munitions"
-        )
-    });
-    if attack_nouns || arms || folded.iter().any(|w| is_weak(w)) {
+    let arms = ws
+        .iter()
+        .any(|w| w.is_any(&["rifles", "launchers", "rockets", "ammunition", "munitions"]));
+    if attack_nouns || arms || ws.iter().any(|w| w.has(Kind::Weak)) {
         return Trigger::Weak;
     }
     Trigger::None
 }
 
 /// Whether a sentence is background rather than news.
-pub fn is_background(sentence: &str) -> bool {
-    let f = super::words::fold_word(sentence);
-    contains_any(f.as_bytes(), background_by_first_byte())
-}
-
-/// The background phrases grouped by their first byte, so that one pass
-/// over a sentence tries at each position only the phrases that can start
-/// there.
-fn background_by_first_byte() -> &'static [Vec<&'static [u8]>] {
-    static TABLE: OnceLock<Vec<Vec<&'static [u8]>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<Vec<&'static [u8]>> = vec![Vec::new(); 256];
-        for phrase in BACKGROUND {
-            if let Some(&b) = phrase.as_bytes().first() {
-                table[usize::from(b)].push(phrase.as_bytes());
-            }
-        }
-        table
-    })
-}
-
-/// Whether any phrase of `table` occurs in `text` at the start of a word,
-/// in one pass ("coup" is background in "the coup", not in "recouped").
-fn contains_any(text: &[u8], table: &[Vec<&[u8]>]) -> bool {
-    (0..text.len()).any(|i| {
-        (i == 0 || !text[i - 1].is_ascii_alphanumeric())
-            && table[usize::from(text[i])]
-                .iter()
-                .any(|p| text[i..].starts_with(p))
-    })
+#[cfg(test)]
+fn is_background(sentence: &str) -> bool {
+    lexicon().any(Kind::Background, &super::words::words(sentence))
 }
 
 /// An incident while sentences are still being added to it.
@@ -313,16 +148,12 @@ fn event_dates(
 /// after it in the same clause ("gunmen attacked the town on Saturday"),
 /// else the nearest before it ("On Saturday, gunmen attacked"). So "buried
 /// on Sunday after gunmen attacked the town on Saturday" is Saturday.
-fn event_date<'d>(
-    dates: &'d [DateMention],
-    ws: &[Word<'_>],
-    folded: &[&str],
-) -> Option<&'d DateMention> {
+fn event_date<'d>(dates: &'d [DateMention], ws: &[Word<'_>]) -> Option<&'d DateMention> {
     let first = dates.first()?;
     if dates.iter().all(|d| d.date == first.date) {
         return Some(first);
     }
-    let Some(verb) = folded.iter().position(|w| is_strong(w)) else {
+    let Some(verb) = ws.iter().position(is_strong) else {
         return Some(first);
     };
     let (from, to) = (ws[verb].start, ws[verb].end);
@@ -405,8 +236,7 @@ fn read<'a>(
     places: SentencePlaces,
     dates: &[DateMention],
 ) -> Reading<'a> {
-    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_ref()).collect();
-    let date = event_date(dates, ws, &folded).map(|d| (d.date, d.precision));
+    let date = event_date(dates, ws).map(|d| (d.date, d.precision));
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
     let place = if only_capital {
@@ -414,28 +244,15 @@ fn read<'a>(
     } else {
         resolved.find(|r| r.role != Role::Capital)
     };
-    let killing = folded.iter().any(|w| {
-        matches!(
-            *w,
-            "killed"
-                | "killing"
-                | "dead"
-                | "deaths"
-                | "died"
-                | "tues"
-                | "tuees"
-                | "morts"
-                | "massacred"
-        )
-    });
+    let killing = ws.iter().any(|w| w.has(Kind::Death));
     let tolls = fatalities_in(ws);
     let actors = find_actors_in(ws);
-    let claimed = folded.iter().any(|w| is_claim(w));
+    let claimed = ws.iter().any(|w| w.has(Kind::Claim));
     let claimant = actors
         .iter()
         .map(|a| a.kind)
         .find(|k| claimed && k.is_named_group());
-    let mut trig = trigger(&folded);
+    let mut trig = trigger(ws);
     if trig == Trigger::None && tolls.is_some_and(|c| c.value == 0) {
         // "No deaths were reported" completes the event before it.
         trig = Trigger::Weak;
@@ -443,7 +260,7 @@ fn read<'a>(
     Reading {
         sentence,
         trigger: trig,
-        new_event: folded.iter().any(|w| is_new_event(w)),
+        new_event: ws.iter().any(|w| w.has(Kind::NewEvent)),
         place,
         unresolved: places.unresolved,
         date,
@@ -453,13 +270,9 @@ fn read<'a>(
         fatalities: tolls,
         claimed,
         claimant,
-        also: folded
-            .iter()
-            .any(|w| matches!(*w, "also" | "egalement" | "aussi")),
+        also: ws.iter().any(|w| w.has(Kind::Also)),
         weapons: find_weapons_in(ws),
-        unidentified: folded
-            .iter()
-            .any(|w| matches!(*w, "unidentified" | "unknown" | "identifies" | "inconnus")),
+        unidentified: ws.iter().any(|w| w.has(Kind::Unidentified)),
     }
 }
 
@@ -599,7 +412,7 @@ pub fn build(
     // joins the incident opened right after it.
     let mut waiting: Option<(usize, Reading<'_>)> = None;
     for (k, ((sentence, ws), sp)) in sentences.iter().zip(split).zip(places).enumerate() {
-        if is_background(sentence.text) {
+        if lexicon().any(Kind::Background, ws) {
             continue;
         }
         for r in readings(sentence, ws, sp, publication, header) {

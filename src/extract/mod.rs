@@ -17,6 +17,7 @@ mod dedupe;
 mod event_type;
 mod fatalities;
 mod incidents;
+mod lexicon;
 mod places;
 mod sentences;
 mod weapons;
@@ -37,6 +38,7 @@ pub use dates::{Publication, publication_date};
 pub use dedupe::{SAME_PLACE_KM, reconcile, same_incident};
 pub use event_type::SUB_EVENT_TYPES;
 pub use fatalities::{Count, fatalities};
+pub use lexicon::{LexiconError, check_bundled as check_lexicon};
 pub use sentences::{Sentence, split};
 pub use weapons::find_weapons;
 

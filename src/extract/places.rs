@@ -38,6 +38,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::gazetteer::{Gazetteer, PlaceQuery};
 use crate::model::{GeoPrecision, Place};
 
+use super::lexicon::{Kind, lexicon};
 use super::words::{Word, fold_word, words};
 
 /// How a name is used in its sentence.
@@ -222,187 +223,44 @@ fn is_not_places(folded: &str) -> bool {
 /// facilities in them ("le poste militaire de Markoye", "l'école de
 /// Gayéri"), their people and streets ("the streets of Dori").
 fn is_site_noun(folded: &str) -> bool {
-    matches!(
-        folded,
-        "village"
-            | "villages"
-            | "town"
-            | "city"
-            | "commune"
-            | "locality"
-            | "localite"
-            | "hamlet"
-            | "area"
-            | "outskirts"
-            | "ville"
-            | "hameau"
-            | "secteur"
-            | "settlement"
-            | "camp"
-            | "zone"
-            | "axe"
-            | "poste"
-            | "post"
-            | "outpost"
-            | "base"
-            | "caserne"
-            | "barracks"
-            | "garrison"
-            | "garnison"
-            | "detachement"
-            | "detachment"
-            | "brigade"
-            | "gendarmerie"
-            | "commissariat"
-            | "ecole"
-            | "school"
-            | "dispensaire"
-            | "clinic"
-            | "eglise"
-            | "church"
-            | "mosquee"
-            | "mosque"
-            | "marche"
-            | "market"
-            | "habitants"
-            | "residents"
-            | "inhabitants"
-            | "streets"
-            | "rues"
-    )
+    lexicon().is(Kind::SiteNoun, folded)
 }
 
 /// Words between a site noun and "de": "le poste militaire de X".
 fn is_site_adjective(folded: &str) -> bool {
-    matches!(
-        folded,
-        "militaire"
-            | "military"
-            | "avance"
-            | "principal"
-            | "principale"
-            | "central"
-            | "centrale"
-            | "rural"
-            | "rurale"
-            | "urbain"
-            | "urbaine"
-            | "voisin"
-            | "voisine"
-            | "catholique"
-            | "protestante"
-            | "evangelique"
-            | "grande"
-            | "main"
-    )
+    lexicon().is(Kind::SiteAdjective, folded)
 }
 
 /// Site nouns that name a spread, not a point: "la zone de Téra", "the
 /// Djibo area", "the commune of Arbinda" are near the town, not in it.
 fn is_area_noun(folded: &str) -> bool {
-    matches!(
-        folded,
-        "commune" | "zone" | "secteur" | "axe" | "area" | "sector" | "environs"
-    )
+    lexicon().is(Kind::AreaNoun, folded)
 }
 fn is_admin_nouns(folded: &str) -> bool {
-    matches!(
-        folded,
-        "province" | "region" | "department" | "departement" | "cercle" | "prefecture"
-    )
+    lexicon().is(Kind::AdminNoun, folded)
 }
 fn is_site_preps(folded: &str) -> bool {
-    matches!(
-        folded,
-        "in" | "at"
-            | "near"
-            | "around"
-            | "outside"
-            | "a"
-            | "pres"
-            | "vers"
-            | "dans"
-            | "inside"
-            | "through"
-            | "across"
-            | "into"
-    )
+    lexicon().is(Kind::SitePrep, folded)
 }
 /// Verbs whose object is the place struck: "attacked Titao", "overran Djibo".
 fn is_attack_verbs(folded: &str) -> bool {
     matches!(
-        folded,
-        "attacked"
-            | "stormed"
-            | "raided"
-            | "overran"
-            | "ambushed"
-            | "besieged"
-            | "struck"
-            | "targeted"
-            | "bombed"
-            | "shelled"
-            | "attaque"
-            | "attaquent"
-            | "pris"
+        lexicon().value(Kind::Attack, folded),
+        Some("verb" | "object")
     )
 }
 /// Nouns whose "on X" is the place struck.
 fn is_attack_nouns(folded: &str) -> bool {
-    matches!(
-        folded,
-        "attack" | "attacks" | "assault" | "raid" | "raids" | "offensive" | "ambush"
-    )
+    lexicon().value(Kind::Attack, folded) == Some("noun")
 }
 fn is_near_preps(folded: &str) -> bool {
-    matches!(
-        folded,
-        "near" | "around" | "outside" | "pres" | "proximite" | "alentours" | "environs"
-    )
+    lexicon().is(Kind::NearPrep, folded)
 }
 fn is_directions(folded: &str) -> bool {
-    matches!(
-        folded,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
-            | "nord"
-            | "sud"
-            | "est"
-            | "ouest"
-            | "nord-est"
-            | "nord-ouest"
-            | "sud-est"
-            | "sud-ouest"
-    )
+    lexicon().is(Kind::Direction, folded)
 }
 fn is_away_verbs(folded: &str) -> bool {
-    matches!(
-        folded,
-        "based"
-            | "withdrew"
-            | "withdrawing"
-            | "retreated"
-            | "retreating"
-            | "fled"
-            | "fleeing"
-            | "returned"
-            | "returning"
-            | "headquartered"
-            | "basees"
-            | "bases"
-            | "replies"
-            | "replie"
-    )
+    lexicon().is(Kind::Away, folded)
 }
 
 /// A run of capitalised words, before its role is known.

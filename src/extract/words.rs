@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
+use super::lexicon::{Kind, Tags, lexicon};
+
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -19,6 +21,9 @@ pub struct Word<'a> {
     /// text when the word is already in that form (most words of English
     /// prose are), so splitting a sentence allocates only for the others.
     pub folded: Cow<'a, str>,
+    /// What the lexicon says of the folded word, looked up once here so
+    /// that every rule asks a bit instead of hashing the word again.
+    pub tags: Tags,
 }
 
 impl Word<'_> {
@@ -33,6 +38,11 @@ impl Word<'_> {
 
     pub fn is_any(&self, list: &[&str]) -> bool {
         list.contains(&self.folded.as_ref())
+    }
+
+    /// Whether the lexicon lists this word (alone) under `kind`.
+    pub fn has(&self, kind: Kind) -> bool {
+        self.tags.has(kind)
     }
 }
 
@@ -149,11 +159,13 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
             j += c.len_utf8();
         }
         let text = &s[start..j];
+        let folded = folded(text);
         out.push(Word {
             text,
             start,
             end: j,
-            folded: folded(text),
+            tags: lexicon().tags(&folded),
+            folded,
         });
         i = j;
     }
