@@ -362,9 +362,17 @@ const HEADER_KEYS: &[&str] = &[
     "dated",
     "published",
     "publie",
+    "publiee",
     "posted",
     "updated",
     "publication",
+    "issued",
+    "released",
+    "diffuse",
+    "diffusee",
+    "ending",
+    "communique",
+    "statement",
 ];
 
 /// The publication date: a dateline or header line near the top of the text
@@ -400,9 +408,21 @@ pub fn publication_date(text: &str, given: Option<NaiveDate>) -> Publication {
     }
 }
 
-/// A date in the first few lines that is introduced by a header word
-/// ("Published: 2024-05-13") or ends a short dateline ("Town, Country - July 21, 2024").
+/// The publication date the first few lines give, best first:
+/// - a date introduced by a header word ("Published: 2024-05-13", "Week
+///   ending 1 February 2025", "diffusée le lundi 13 octobre 2025",
+///   "Communiqué N°12 du 7 avril 2025");
+/// - a dateline: a date that opens a line or follows a short lead naming
+///   the desk ("NIAMEY, March 7 (AP) -", "Ouagadougou, le 14 juin 2025 -",
+///   "Town, Country - July 21, 2024");
+/// - a full date alone on a short header line with no attack word.
+///
+/// A dateline without a year ("BAMAKO, Feb 18 (Reuters)") takes the year
+/// that puts it on or after the latest full date the report gives, since
+/// a report is written after what it tells.
 fn header_date(text: &str) -> Option<(NaiveDate, Span)> {
+    let reference = latest_full_date(text);
+    let mut best: Option<(u8, NaiveDate, Span)> = None;
     let mut offset = 0;
     let mut seen = 0;
     for raw in text.split_inclusive('\n') {
@@ -413,27 +433,90 @@ fn header_date(text: &str) -> Option<(NaiveDate, Span)> {
             continue;
         }
         seen += 1;
-        if seen > 5 {
+        if seen > 6 {
             break;
         }
         let ws = words(line);
-        for i in 0..ws.len() {
-            let Some((date, used)) = explicit_at(&ws, i, None) else {
+        let mut i = 0;
+        while i < ws.len() {
+            let Some((date, used)) = explicit_at(&ws, i, None).or_else(|| {
+                let r = reference?;
+                let end = NaiveDate::from_ymd_opt(r.year(), 12, 31)?;
+                let (d, used) = explicit_at(&ws, i, Some(end))?;
+                // Not before what the report tells of: then it is next year's.
+                let d = if d + Duration::days(7) < r {
+                    d.with_year(d.year() + 1)?
+                } else {
+                    d
+                };
+                Some((d, used))
+            }) else {
+                i += 1;
                 continue;
             };
-            let keyed = ws[i.saturating_sub(2)..i]
+            let keyed = ws[i.saturating_sub(4)..i]
                 .iter()
                 .any(|w| w.is_any(HEADER_KEYS));
             let lead = line[..ws[i].start].trim_end();
-            let dateline = ws[i].start < 80
-                && (lead.is_empty() || lead.ends_with(['-', '–', '—', ',', ':', '|']));
-            if keyed || dateline {
+            let dateline = ws[i].start < 80 && is_dateline_lead(lead);
+            let header_line =
+                line.len() < 120 && !ws.iter().any(|w| w.has(Kind::Attack) || w.has(Kind::Death));
+            let score = if keyed {
+                3
+            } else if dateline {
+                2
+            } else if header_line && seen <= 3 {
+                1
+            } else {
+                0
+            };
+            if score > 0 && best.is_none_or(|b| score > b.0) {
                 let span = Span::new(line_start + ws[i].start, line_start + ws[i + used - 1].end);
-                return Some((date, span));
+                best = Some((score, date, span));
             }
+            i += used;
         }
     }
-    None
+    best.map(|(_, d, s)| (d, s))
+}
+
+/// Whether the text before a date is a dateline's lead: nothing, a
+/// separator, or a short capitalised desk name with "le" and a weekday
+/// ("Ouagadougou, le mardi").
+fn is_dateline_lead(lead: &str) -> bool {
+    if lead.is_empty() || lead.ends_with(['-', '–', '—', ',', ':', '|']) {
+        return true;
+    }
+    let ws = words(lead);
+    let Some(first) = ws.first() else {
+        return true;
+    };
+    let tail_ok = ws
+        .iter()
+        .rev()
+        .take_while(|w| w.is_any(&["le", "du", "on"]) || weekday(&w.folded).is_some())
+        .count();
+    let head = &ws[..ws.len() - tail_ok];
+    tail_ok > 0
+        && lead.len() < 60
+        && first.is_capitalised()
+        && lead.contains(',')
+        && head
+            .iter()
+            .all(|w| w.is_capitalised() || w.is_any(&["de", "du", "la", "le"]))
+}
+
+/// The latest date with its year written out anywhere in the text.
+fn latest_full_date(text: &str) -> Option<NaiveDate> {
+    let ws = words(text);
+    (0..ws.len())
+        .filter_map(|i| {
+            let (d, used) = explicit_at(&ws, i, None)?;
+            // Only dates whose last word is a year (or a numeric date).
+            let last = &ws[i + used - 1].folded;
+            (used == 1 || year(last).is_some()).then_some(d)
+        })
+        .max()
 }
 
 #[cfg(test)]

@@ -101,6 +101,9 @@ struct Draft {
     weapons: Vec<String>,
     /// The report itself calls the attackers unidentified.
     unidentified: bool,
+    /// Where the incident goes when its village is not in the gazetteer:
+    /// the last unit the report named, else its country.
+    fallback: Option<Resolved>,
 }
 
 /// One sentence, read once.
@@ -330,6 +333,7 @@ impl Draft {
             claimant: r.claimant,
             weapons: r.weapons.clone(),
             unidentified: r.unidentified,
+            fallback: None,
         }
     }
 
@@ -402,11 +406,14 @@ pub fn build(
     sentences: &[Sentence<'_>],
     split: &[Vec<Word<'_>>],
     places: Vec<SentencePlaces>,
+    fallbacks: &[Option<Resolved>],
     publication: Option<NaiveDate>,
     header: Option<Span>,
     gazetteer: &Gazetteer,
 ) -> (Vec<IncidentData>, Vec<String>) {
     let mut drafts: Vec<Draft> = Vec::new();
+    // The last admin unit the report named, with the sentence it was in.
+    let mut last_unit: Option<Resolved> = None;
     let mut report_groups: Vec<ActorKind> = Vec::new();
     // A weak sentence seen before any incident ("they carried off rifles")
     // joins the incident opened right after it.
@@ -415,6 +422,12 @@ pub fn build(
         if lexicon().any(Kind::Background, ws) {
             continue;
         }
+        if let Some(u) = sp.resolved.iter().find(|r| r.role == Role::Admin) {
+            last_unit = Some(u.clone());
+        }
+        let fallback = last_unit
+            .clone()
+            .or_else(|| fallbacks.get(k).cloned().flatten());
         for r in readings(sentence, ws, sp, publication, header) {
             report_groups.extend(
                 r.actors
@@ -468,6 +481,7 @@ pub fn build(
                         Some(d) => d.absorb(&r),
                         None => {
                             let mut d = Draft::open(&r);
+                            d.fallback.clone_from(&fallback);
                             if let Some((at, w)) = waiting.take()
                                 && at + 2 >= k
                                 && d.accepts(&w)
@@ -524,7 +538,16 @@ fn finish(
             );
         }
     };
-    let Some(place) = d.place else {
+    // A village the gazetteer lacks: its unit or country stands in, at
+    // region precision, and the notes keep the village's name.
+    let place = d.place.or_else(|| {
+        let village = d.unresolved.first()?;
+        let mut unit = d.fallback.clone()?;
+        unit.precision = GeoPrecision::Region;
+        unit.detail = Some(village.clone());
+        Some(unit)
+    });
+    let Some(place) = place else {
         let names = if d.unresolved.is_empty() {
             "no place named".to_string()
         } else {

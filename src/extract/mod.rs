@@ -62,17 +62,34 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
     let split_words: Vec<Vec<words::Word<'_>>> = texts.iter().map(|t| words::words(t)).collect();
     let mut ctx = places::Context {
         country: places::main_country(&texts, &split_words, gazetteer),
+        allowed: places::pointed_countries(&split_words, gazetteer),
         ..places::Context::default()
     };
     let mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);
-    let resolved: Vec<places::SentencePlaces> = mentions
+    // A roundup's sections each take their country from their own header.
+    let mut section: Option<&'static str> = None;
+    let mut sections: Vec<Option<&'static str>> = Vec::with_capacity(texts.len());
+    let mut section_ctx: Option<places::Context> = None;
+    let mut resolved: Vec<places::SentencePlaces> = Vec::with_capacity(texts.len());
+    for (t, m) in texts.iter().zip(&mentions) {
+        if let Some(cc) = places::section_country(t, gazetteer) {
+            section = Some(cc);
+            section_ctx = Some(ctx.for_section(cc));
+        }
+        sections.push(section);
+        resolved.push(places::resolve(m, section_ctx.as_ref().unwrap_or(&ctx), gazetteer));
+    }
+    // Where a village the gazetteer lacks falls back to when no unit is
+    // named: its section's country, else the report's.
+    let fallbacks: Vec<Option<places::Resolved>> = sections
         .iter()
-        .map(|m| places::resolve(m, &ctx, gazetteer))
+        .map(|s| s.or(ctx.country).and_then(|cc| places::country_place(cc, gazetteer)))
         .collect();
     let (incidents, mut warnings) = incidents::build(
         &sentences,
         &split_words,
         resolved,
+        &fallbacks,
         publication.date,
         publication.span,
         gazetteer,

@@ -323,10 +323,142 @@ fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
 pub struct Context {
     /// ISO2 of the country the report is mostly about.
     pub country: Option<&'static str>,
+    /// Every country the report points to (names, adjectives, capitals,
+    /// admin units); empty when it points to none. A place is never put in
+    /// a country outside this list: a village the gazetteer lacks must not
+    /// become its namesake abroad.
+    pub allowed: Vec<&'static str>,
     /// Folded names found in a telling pattern somewhere in the report.
     pub known: BTreeSet<String>,
     /// Folded names to ignore everywhere (attackers' bases).
     pub skipped: BTreeSet<String>,
+}
+
+impl Context {
+    /// Whether a place in country `cc` may be where this report's events
+    /// happened.
+    pub fn allows(&self, cc: &str) -> bool {
+        self.allowed.is_empty() || self.allowed.contains(&cc)
+    }
+
+    /// The context of a roundup's section about one country: that country
+    /// only.
+    pub fn for_section(&self, cc: &'static str) -> Context {
+        Context {
+            country: Some(cc),
+            allowed: vec![cc],
+            ..self.clone()
+        }
+    }
+}
+
+/// The country a national capital stands for, when a dateline or a
+/// sentence names it.
+fn capital_country(folded: &str) -> Option<&'static str> {
+    Some(match folded {
+        "ouagadougou" => "BF",
+        "bamako" => "ML",
+        "niamey" => "NE",
+        "lome" => "TG",
+        "cotonou" | "porto-novo" => "BJ",
+        _ => return None,
+    })
+}
+
+/// Every country the report points to: country names and adjectives, in
+/// English or French, capitalised or not ("l'armée burkinabè", "soldats
+/// nigériens"), and national capitals (datelines). Admin units named in
+/// the report are added by the caller once they are resolved.
+pub fn pointed_countries(split: &[Vec<Word<'_>>], gazetteer: &Gazetteer) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for ws in split {
+        for w in ws {
+            let f = w.folded.as_ref();
+            // Most words are not country words: only these can start one.
+            let could = w.is_capitalised()
+                || ["burkin", "mali", "niger", "togo", "benin", "beni"]
+                    .iter()
+                    .any(|p| f.starts_with(p));
+            if !could || f.len() < 4 {
+                continue;
+            }
+            if let Some(cc) = gazetteer.find_country(w.text).or_else(|| capital_country(f))
+                && !out.contains(&cc)
+            {
+                out.push(cc);
+            }
+        }
+    }
+    out
+}
+
+/// GeoNames' country rows, for the countries whose row the bundled files
+/// lack (only Burkina Faso's dump holds its own).
+const COUNTRY_IDS: [(&str, i64); 5] = [
+    ("BF", 2361809),
+    ("ML", 2453866),
+    ("NE", 2440476),
+    ("TG", 2363686),
+    ("BJ", 2395170),
+];
+
+/// The country itself as a place coded to its region (geo precision 3),
+/// for an incident whose village the gazetteer lacks and whose report names
+/// no unit: the gazetteer's country row, or one made at the mean of the
+/// country's first-order units (a point inside it, honest about being
+/// only the country).
+pub fn country_place(cc: &'static str, gazetteer: &Gazetteer) -> Option<Resolved> {
+    let id = COUNTRY_IDS.iter().find(|(c, _)| *c == cc).map(|(_, id)| *id)?;
+    let place = match gazetteer.place(id) {
+        Some(p) => p.clone(),
+        None => {
+            let units: Vec<&Place> = gazetteer
+                .places()
+                .iter()
+                .chain(gazetteer.synthetic_units())
+                .filter(|p| p.country_code == cc && p.feature_code == "ADM1")
+                .collect();
+            if units.is_empty() {
+                return None;
+            }
+            let n = units.len() as f64;
+            Place {
+                geonameid: id,
+                name: crate::gazetteer::Gazetteer::country_name(cc)?.to_string(),
+                ascii_name: String::new(),
+                alternate_names: Vec::new(),
+                latitude: units.iter().map(|p| p.latitude).sum::<f64>() / n,
+                longitude: units.iter().map(|p| p.longitude).sum::<f64>() / n,
+                feature_class: "A".to_string(),
+                feature_code: "PCLI".to_string(),
+                country_code: cc.to_string(),
+                admin1_code: String::new(),
+                admin2_code: String::new(),
+                population: 0,
+                origin: crate::model::PlaceOrigin::GeoNames,
+            }
+        }
+    };
+    Some(Resolved {
+        written: place.name.clone(),
+        place,
+        precision: GeoPrecision::Region,
+        role: Role::Admin,
+        detail: None,
+        context: None,
+    })
+}
+
+/// A roundup's section header ("Niger:", "BURKINA FASO -", "Mali : ..."):
+/// the country it opens, when a sentence starts with one.
+pub fn section_country(sentence: &str, gazetteer: &Gazetteer) -> Option<&'static str> {
+    let t = sentence.trim();
+    let cut = t.find([':', '–', '—']).or_else(|| t.find(" - "))?;
+    let head = t[..cut].trim();
+    if head.is_empty() || head.len() > 30 {
+        return None;
+    }
+    gazetteer.find_country(head)
 }
 
 /// Counts country names and adjectives to find the report's main country;
@@ -645,12 +777,15 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     // Admin units named in the sentence guide the other lookups.
     let mut hints: Vec<(String, (f64, f64))> = Vec::new();
     for m in mentions.iter().filter(|m| m.role == Role::Admin) {
-        if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer) {
+        if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)
+            .filter(|p| ctx.allows(&p.country_code))
+        {
             hints.push((m.written.clone(), (p.latitude, p.longitude)));
         }
     }
     for m in mentions {
-        if let Some(r) = resolve_one(m, ctx, &hints, gazetteer) {
+        let found = resolve_one(m, ctx, &hints, gazetteer).filter(|r| ctx.allows(&r.place.country_code));
+        if let Some(r) = found {
             if !result
                 .resolved
                 .iter()
@@ -846,6 +981,7 @@ fn lookup_place<'g>(
     // sentence names: "Kalamba, Kaya" must not become a Kalomba 90 km away.
     found
         .into_iter()
+        .filter(|c| ctx.allows(&c.place.country_code))
         .filter(|c| {
             !c.guessed
                 || near
