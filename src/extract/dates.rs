@@ -40,6 +40,9 @@ pub struct DateMention {
     pub reported: bool,
     /// Day for a stated day, week or month for vague expressions.
     pub precision: TimePrecision,
+    /// A weekday alone ("on Saturday"), resolved against publication: it
+    /// gives way to a stated date in the same sentence.
+    pub weekday_only: bool,
 }
 
 /// Where the publication date came from.
@@ -181,6 +184,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                 end,
                 reported: reported(ws, i),
                 precision: TimePrecision::Day,
+                weekday_only: false,
             });
             i += used;
             continue;
@@ -192,6 +196,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                 end: ws[i + used - 1].end,
                 reported: reported(ws, i),
                 precision,
+                weekday_only: false,
             });
             i += used;
             continue;
@@ -200,12 +205,19 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
         if let (Some(day), Some(p)) = (weekday(w), publication) {
             let last = i > 0 && ws[i - 1].is_any(&["last", "dernier"])
                 || ws.get(i + 1).is_some_and(|n| n.is("dernier"));
+            // "Friday prayers", "la prière du vendredi": a day of the
+            // week that names something else than the event.
+            let other = ws.get(i + 1).is_some_and(|n| n.has(Kind::NotEventDay))
+                || ws[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|n| n.has(Kind::NotEventDay));
             out.push(DateMention {
                 date: resolve_weekday(day, p, last),
                 start: ws[i].start,
                 end: ws[i].end,
-                reported: reported(ws, i),
+                reported: reported(ws, i) || other,
                 precision: TimePrecision::Day,
+                weekday_only: true,
             });
         } else if let Some(p) = publication {
             let back = match w.as_ref() {
@@ -220,6 +232,7 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                     end: ws[i].end,
                     reported: reported(ws, i),
                     precision: TimePrecision::Day,
+                    weekday_only: false,
                 });
             }
         }

@@ -124,6 +124,8 @@ struct Reading<'a> {
     unidentified: bool,
     /// "were also killed", "ont également été tués": deaths on top of those told.
     also: bool,
+    /// "the next day", "la veille": days from the previous event's date.
+    relative: Option<i64>,
 }
 
 /// The dates of events in a sentence's words, in order: not the day
@@ -134,7 +136,7 @@ fn event_dates(
     publication: Option<NaiveDate>,
     header: Option<Span>,
 ) -> Vec<DateMention> {
-    find_dates_in(ws, publication)
+    let mut dates: Vec<DateMention> = find_dates_in(ws, publication)
         .into_iter()
         .filter(|d| !d.reported)
         .filter(|d| {
@@ -143,7 +145,16 @@ fn event_dates(
                 s < h.start || s >= h.end
             })
         })
-        .collect()
+        .collect();
+    // A stated date beats a bare weekday in the same sentence: "on 9
+    // March ... said on Tuesday" is the 9th, whatever Tuesday was.
+    if dates
+        .iter()
+        .any(|d| !d.weekday_only && d.precision == TimePrecision::Day)
+    {
+        dates.retain(|d| !d.weekday_only);
+    }
+    dates
 }
 
 /// The day a sentence's event happened: its only date, or, when it names
@@ -274,6 +285,9 @@ fn read<'a>(
         claimed,
         claimant,
         also: ws.iter().any(|w| w.has(Kind::Also)),
+        relative: (0..ws.len())
+            .find_map(|i| lexicon().at(Kind::RelativeDay, ws, i))
+            .and_then(|(_, v)| v.parse().ok()),
         weapons: find_weapons_in(ws),
         unidentified: ws.iter().any(|w| w.has(Kind::Unidentified)),
     }
@@ -414,6 +428,10 @@ pub fn build(
     let mut drafts: Vec<Draft> = Vec::new();
     // The last admin unit the report named, with the sentence it was in.
     let mut last_unit: Option<Resolved> = None;
+    // The date of the last event told, which a sentence without its own
+    // inherits ("Two attacks hit the East on 5 March. In Fada, ...") and
+    // relative days count from ("the next day", "la veille").
+    let mut last_date: Option<(NaiveDate, TimePrecision)> = None;
     let mut report_groups: Vec<ActorKind> = Vec::new();
     // A weak sentence seen before any incident ("they carried off rifles")
     // joins the incident opened right after it.
@@ -428,7 +446,23 @@ pub fn build(
         let fallback = last_unit
             .clone()
             .or_else(|| fallbacks.get(k).cloned().flatten());
-        for r in readings(sentence, ws, sp, publication, header) {
+        for mut r in readings(sentence, ws, sp, publication, header) {
+            if r.trigger != Trigger::None {
+                if r.date.is_none()
+                    && let Some((day, precision)) = last_date
+                {
+                    r.date = match r.relative {
+                        Some(days) => {
+                            Some((day + chrono::Duration::days(days), TimePrecision::Day))
+                        }
+                        None if precision == TimePrecision::Day => Some((day, precision)),
+                        None => None,
+                    };
+                }
+                if r.date.is_some() {
+                    last_date = r.date;
+                }
+            }
             report_groups.extend(
                 r.actors
                     .iter()

@@ -40,10 +40,11 @@ pub enum Kind {
     Shell,
     NotEventDay,
     ReportVerb,
+    RelativeDay,
 }
 
 impl Kind {
-    const ALL: [Kind; 23] = [
+    const ALL: [Kind; 24] = [
         Kind::Attack,
         Kind::Weak,
         Kind::Death,
@@ -67,6 +68,7 @@ impl Kind {
         Kind::Shell,
         Kind::NotEventDay,
         Kind::ReportVerb,
+        Kind::RelativeDay,
     ];
 
     fn name(self) -> &'static str {
@@ -94,6 +96,7 @@ impl Kind {
             Kind::Shell => "shell",
             Kind::NotEventDay => "not_event_day",
             Kind::ReportVerb => "report_verb",
+            Kind::RelativeDay => "relative_day",
         }
     }
 
@@ -213,6 +216,9 @@ impl Lexicon {
                     return Err(err(format!("unknown language {:?}", cols[1])));
                 }
                 let value = cols.get(3).map_or("", |v| v.trim()).to_string();
+                if matches!(kind, Kind::RelativeDay) && value.parse::<i64>().is_err() {
+                    return Err(err("a relative day needs its offset in days".to_string()));
+                }
                 if matches!(kind, Kind::Vague) && value.parse::<u32>().is_err() {
                     return Err(err("a vague quantity needs its figure".to_string()));
                 }

@@ -77,13 +77,20 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
             section_ctx = Some(ctx.for_section(cc));
         }
         sections.push(section);
-        resolved.push(places::resolve(m, section_ctx.as_ref().unwrap_or(&ctx), gazetteer));
+        resolved.push(places::resolve(
+            m,
+            section_ctx.as_ref().unwrap_or(&ctx),
+            gazetteer,
+        ));
     }
     // Where a village the gazetteer lacks falls back to when no unit is
     // named: its section's country, else the report's.
     let fallbacks: Vec<Option<places::Resolved>> = sections
         .iter()
-        .map(|s| s.or(ctx.country).and_then(|cc| places::country_place(cc, gazetteer)))
+        .map(|s| {
+            s.or(ctx.country)
+                .and_then(|cc| places::country_place(cc, gazetteer))
+        })
         .collect();
     let (incidents, mut warnings) = incidents::build(
         &sentences,

@@ -382,7 +382,9 @@ pub fn pointed_countries(split: &[Vec<Word<'_>>], gazetteer: &Gazetteer) -> Vec<
             if !could || f.len() < 4 {
                 continue;
             }
-            if let Some(cc) = gazetteer.find_country(w.text).or_else(|| capital_country(f))
+            if let Some(cc) = gazetteer
+                .find_country(w.text)
+                .or_else(|| capital_country(f))
                 && !out.contains(&cc)
             {
                 out.push(cc);
@@ -408,7 +410,10 @@ const COUNTRY_IDS: [(&str, i64); 5] = [
 /// country's first-order units (a point inside it, honest about being
 /// only the country).
 pub fn country_place(cc: &'static str, gazetteer: &Gazetteer) -> Option<Resolved> {
-    let id = COUNTRY_IDS.iter().find(|(c, _)| *c == cc).map(|(_, id)| *id)?;
+    let id = COUNTRY_IDS
+        .iter()
+        .find(|(c, _)| *c == cc)
+        .map(|(_, id)| *id)?;
     let place = match gazetteer.place(id) {
         Some(p) => p.clone(),
         None => {
@@ -784,7 +789,8 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
         }
     }
     for m in mentions {
-        let found = resolve_one(m, ctx, &hints, gazetteer).filter(|r| ctx.allows(&r.place.country_code));
+        let found =
+            resolve_one(m, ctx, &hints, gazetteer).filter(|r| ctx.allows(&r.place.country_code));
         if let Some(r) = found {
             if !result
                 .resolved
