@@ -783,14 +783,14 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     let mut hints: Vec<(String, (f64, f64))> = Vec::new();
     for m in mentions.iter().filter(|m| m.role == Role::Admin) {
         if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)
-            .filter(|p| ctx.allows(&p.country_code))
+            .filter(|p| ctx.allows(&p.country_code) || is_notable(p, gazetteer))
         {
             hints.push((m.written.clone(), (p.latitude, p.longitude)));
         }
     }
     for m in mentions {
-        let found =
-            resolve_one(m, ctx, &hints, gazetteer).filter(|r| ctx.allows(&r.place.country_code));
+        let found = resolve_one(m, ctx, &hints, gazetteer)
+            .filter(|r| ctx.allows(&r.place.country_code) || is_notable(&r.place, gazetteer));
         if let Some(r) = found {
             if !result
                 .resolved
@@ -977,25 +977,57 @@ fn lookup_place<'g>(
         near: near.to_vec(),
     };
     // Ranked without reasons: only the places are read here.
-    let mut found = gazetteer.rank(&q);
-    if found.is_empty() && ctx.country.is_some() {
-        // A place across the border: the report's country was only a guess.
-        let q = PlaceQuery { country: None, ..q };
-        found = gazetteer.rank(&q);
-    }
+    let found = gazetteer.rank(&q);
     // A name one or two letters off is trusted only close to a place the
     // sentence names: "Kalamba, Kaya" must not become a Kalomba 90 km away.
-    found
-        .into_iter()
-        .filter(|c| ctx.allows(&c.place.country_code))
-        .filter(|c| {
-            !c.guessed
+    let usable = |c: &crate::gazetteer::Ranked<'_>| {
+        matches!(c.place.feature_class.as_str(), "P" | "A")
+            && (!c.guessed
                 || near
                     .iter()
-                    .any(|n| km(*n, (c.place.latitude, c.place.longitude)) < 40.0)
-        })
+                    .any(|n| km(*n, (c.place.latitude, c.place.longitude)) < 40.0))
+    };
+    if let Some(c) = found
+        .iter()
+        .find(|c| usable(c) && ctx.allows(&c.place.country_code))
+    {
+        return Some(c.place);
+    }
+    // Outside the countries the report points to, only a town that stands
+    // for itself (a seat, a large town), never a village's namesake: a
+    // Malian village absent from the gazetteer must not become the
+    // Burkina hamlet of the same name.
+    let abroad = if ctx.country.is_some() {
+        gazetteer.rank(&PlaceQuery { country: None, ..q })
+    } else {
+        found
+    };
+    abroad
+        .into_iter()
+        .find(|c| usable(c) && is_notable(c.place, gazetteer))
         .map(|c| c.place)
-        .find(|p| matches!(p.feature_class.as_str(), "P" | "A"))
+}
+
+/// A place that names itself beyond doubt: a region, a seat of government,
+/// a town of 10,000 or more, or a town that gives its name to its own
+/// department ("Kantchari").
+pub fn is_notable(place: &Place, gazetteer: &Gazetteer) -> bool {
+    if place.feature_class == "A" {
+        return place.feature_code == "ADM1";
+    }
+    if place.feature_code.starts_with("PPLA")
+        || place.feature_code == "PPLC"
+        || place.population >= 10_000
+    {
+        return true;
+    }
+    let name = fold_word(&place.name);
+    gazetteer
+        .rank_admin(&place.name, Some(&place.country_code))
+        .iter()
+        .any(|c| {
+            c.place.country_code == place.country_code && fold_word(&c.place.name).contains(&name)
+        })
 }
 
 /// Great-circle distance in kilometres.
