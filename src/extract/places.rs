@@ -318,6 +318,81 @@ fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
     out
 }
 
+/// A road named by the towns it links: the mention of the first town (near
+/// it), and whether the next run was the second town. Read on whole words:
+/// "the X-Y road", "the X–Y road", "l'axe X-Y", "la route X–Y", "the road
+/// from X to Y", "la route reliant X à Y".
+fn road_mention(
+    s: &str,
+    ws: &[Word<'_>],
+    rs: &[Run<'_>],
+    k: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(Mention, bool)> {
+    let run = &rs[k];
+    let road = |i: Option<usize>| {
+        i.and_then(|i| ws.get(i))
+            .is_some_and(|w| w.has(Kind::RoadNoun))
+    };
+    let before1 = run.first.checked_sub(1);
+    let before2 = run.first.checked_sub(2);
+    let next = rs.get(k + 1);
+    let dash_to_next = next.is_some_and(|n| {
+        matches!(
+            s[ws[run.last].end..ws[n.first].start].trim(),
+            "–" | "—" | "-" | "/"
+        )
+    });
+    let (first, second, second_run) =
+        if run.text.contains('-') && (road(Some(run.last + 1)) || road(before1) || road(before2)) {
+            // One hyphenated word: the longest known name first ("Gorom-Gorom").
+            let parts: Vec<&str> = run.text.split('-').collect();
+            let cut = (1..parts.len())
+                .rev()
+                .find(|&n| gazetteer.is_place_name(&fold_word(&parts[..n].join("-"))))
+                .unwrap_or(1);
+            (parts[..cut].join("-"), parts[cut..].join("-"), false)
+        } else if dash_to_next
+            && let Some(n) = next
+            && (road(Some(n.last + 1)) || road(before1) || road(before2))
+        {
+            (run.text.to_string(), n.text.to_string(), true)
+        } else if before1
+            .is_some_and(|i| ws[i].is_any(&["from", "reliant", "linking", "connecting", "de"]))
+            && road(before2)
+            && let Some(n) = next
+            && ws[run.last + 1..n.first]
+                .iter()
+                .all(|w| w.is_any(&["to", "and", "a", "et"]))
+            && n.first == run.last + 2
+        {
+            (run.text.to_string(), n.text.to_string(), true)
+        } else {
+            return None;
+        };
+    if first.is_empty() || second.is_empty() {
+        return None;
+    }
+    let end = if second_run {
+        next.map_or(ws[run.last].end, |n| ws[n.last].end)
+    } else {
+        ws[run.last].end
+    };
+    Some((
+        Mention {
+            written: first.clone(),
+            start: ws[run.first].start,
+            end,
+            role: Role::Site,
+            qualifier: None,
+            near: true,
+            unit: String::new(),
+            context: Some(format!("on the road between {first} and {second}")),
+        },
+        second_run,
+    ))
+}
+
 /// The report-wide context for place analysis.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -572,6 +647,8 @@ fn patterned(
     let mut prev_role: Option<(usize, Option<Role>)> = None;
     // The last word of X in "between X and Y", while Y is awaited.
     let mut between_end: Option<usize> = None;
+    // The second town of a road already read ("Dori–Gorom road").
+    let mut skipped_run: Option<usize> = None;
     for (k, run) in rs.iter().enumerate() {
         let f = fold_word(run.text);
         let before = |n: usize| -> Option<&Word<'_>> { run.first.checked_sub(n).map(|i| &ws[i]) };
@@ -609,6 +686,22 @@ fn patterned(
         let b2 = before(2).map_or("", |w| w.folded.as_ref());
         let b3 = before(3).map_or("", |w| w.folded.as_ref());
         let a1 = after(1).map_or("", |w| w.folded.as_ref());
+        if skipped_run == Some(k) {
+            prev_role = Some((run.last, None));
+            continue;
+        }
+        // A road between two towns ("the Dori-Gorom road", "l'axe
+        // Dori–Gorom-Gorom", "the road from Kaya to Kongoussi"): coded near
+        // the first town, with the road in the notes.
+        if let Some(road) = road_mention(s, ws, rs, k, gazetteer) {
+            let skip_next = road.1;
+            out.push(road.0);
+            prev_role = Some((if skip_next { rs[k + 1].last } else { run.last }, None));
+            if skip_next {
+                skipped_run = Some(k + 1);
+            }
+            continue;
+        }
         let mut role = None;
         // Where attackers live or went back to is not where they struck.
         let away = is_away_verbs(b2) && matches!(b1, "in" | "to" | "a" | "dans" | "vers")
