@@ -320,36 +320,45 @@ fn the_validation_corpus_is_coded_close_to_the_analyst() {
 
 type Floors = (f64, f64, [(&'static str, f64); 8]);
 
-/// Precision, recall and field floors on the development corpus: a little
-/// below what the rules reach (see the README for the figures).
+/// Precision, recall and field floors on the development corpus, a little
+/// below what the rules reach. Measured on 2026-11-30 over 69 reports (96
+/// incidents): precision 0.81, recall 0.68; over matched pairs time
+/// precision 1.00, place 0.97, geo precision 0.94, event type 0.91,
+/// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
+/// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.0,
-    0.0,
+    0.78,
+    0.65,
     [
-        ("time_precision", 0.0),
-        ("place", 0.0),
-        ("geo_precision", 0.0),
-        ("event_type", 0.0),
-        ("sub_event_type", 0.0),
-        ("actor1", 0.0),
-        ("actor2", 0.0),
-        ("fatalities", 0.0),
+        ("time_precision", 0.97),
+        ("place", 0.94),
+        ("geo_precision", 0.90),
+        ("event_type", 0.87),
+        ("sub_event_type", 0.82),
+        ("actor1", 0.84),
+        ("actor2", 0.84),
+        ("fatalities", 0.78),
     ],
 );
 
-/// The same on the validation corpus.
+/// The same on the validation corpus (128 reports, 183 incidents). Before
+/// this session's rules it scored precision 0.56, recall 0.31; measured on
+/// 2026-11-30 after them: precision 0.62, recall 0.49; over matched pairs
+/// time precision 1.00, place 0.97, geo precision 0.93, event type 0.79,
+/// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
+/// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
-    0.0,
-    0.0,
+    0.58,
+    0.45,
     [
-        ("time_precision", 0.0),
-        ("place", 0.0),
-        ("geo_precision", 0.0),
-        ("event_type", 0.0),
-        ("sub_event_type", 0.0),
-        ("actor1", 0.0),
-        ("actor2", 0.0),
-        ("fatalities", 0.0),
+        ("time_precision", 0.95),
+        ("place", 0.93),
+        ("geo_precision", 0.89),
+        ("event_type", 0.75),
+        ("sub_event_type", 0.68),
+        ("actor1", 0.74),
+        ("actor2", 0.65),
+        ("fatalities", 0.56),
     ],
 );
 

@@ -60,9 +60,14 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
     let texts: Vec<&str> = sentences.iter().map(|s| s.text).collect();
     // Every stage reads the same words: split and fold each sentence once.
     let split_words: Vec<Vec<words::Word<'_>>> = texts.iter().map(|t| words::words(t)).collect();
+    let allowed = places::pointed_countries(&split_words, gazetteer);
     let mut ctx = places::Context {
-        country: places::main_country(&texts, &split_words, gazetteer),
-        allowed: places::pointed_countries(&split_words, gazetteer),
+        // A report that names its country only through a capital or a
+        // lower-case adjective ("Niamey", "soldats nigériens") is still
+        // about it.
+        country: places::main_country(&texts, &split_words, gazetteer)
+            .or_else(|| allowed.first().copied()),
+        allowed,
         ..places::Context::default()
     };
     let mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);

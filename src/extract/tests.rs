@@ -82,19 +82,111 @@ fn the_togo_barracks_attack_is_dated_saturday_and_never_placed_at_the_attackers_
         and Pama across the border.";
     let e = extract(text, None, gazetteer());
     assert_eq!(e.published, Some(day(2024, 7, 21)));
-    for i in &e.incidents {
-        assert_eq!(i.location.country_code, "TG", "{i:#?}");
-        assert_eq!(i.event_date, day(2024, 7, 20));
-        assert_eq!(i.event_type, EventType::Battles);
-        assert_eq!(i.actor2, "Military Forces of Togo (2005-)");
-    }
-    if e.incidents.is_empty() {
+    // The seed must give its incident: the curated Kpankankandi, in Togo.
+    assert_eq!(e.incidents.len(), 1, "{:?}", e.warnings);
+    let i = &e.incidents[0];
+    assert_eq!(i.location.country_code, "TG", "{i:#?}");
+    assert_eq!(i.location.name, "Kpankankandi");
+    assert_eq!(i.event_date, day(2024, 7, 20));
+    assert_eq!(i.event_type, EventType::Battles);
+    assert_eq!(i.actor2, "Military Forces of Togo (2005-)");
+}
+
+#[test]
+fn a_malian_village_the_gazetteer_lacks_is_coded_to_its_region_never_to_a_namesake_abroad() {
+    // Boni is in the bundled gazetteer only as a Burkina Faso hamlet.
+    let text = "BAMAKO, 18 February 2025 - Gunmen attacked the village of Boni in Mali's Mopti \
+        region on 16 February, killing nine civilians.";
+    let i = only(text, None);
+    assert_eq!(i.location.country_code, "ML", "{i:#?}");
+    assert_eq!(i.location.admin1, "Mopti");
+    assert_eq!(i.location.geo_precision, GeoPrecision::Region);
+    assert!(i.notes.contains("Boni"), "{}", i.notes);
+}
+
+#[test]
+fn without_a_unit_the_village_is_coded_to_the_country_the_report_points_to() {
+    let text = "Niamey, le 5 mars 2025 - Des hommes armés ont tué douze civils le 3 mars dans le \
+        village de Tassia, selon des sources locales nigériennes.";
+    let i = only(text, None);
+    assert_eq!(i.location.country_code, "NE", "{i:#?}");
+    assert_eq!(i.location.geo_precision, GeoPrecision::Region);
+    assert!(i.notes.contains("Tassia"), "{}", i.notes);
+}
+
+#[test]
+fn a_summary_sentence_dates_the_incidents_told_after_it_and_the_next_day_counts_from_them() {
+    let text = "Published: 2025-03-08\n\
+        Two attacks hit eastern Burkina Faso on 5 March. In Fada N'Gourma, gunmen killed four \
+        police officers at a checkpoint. In Pama, attackers killed seven civilians. The next day, \
+        gunmen kidnapped two traders in Kantchari.";
+    let e = extract(text, None, gazetteer());
+    let dates: Vec<(String, NaiveDate)> = e
+        .incidents
+        .iter()
+        .map(|i| (i.location.name.clone(), i.event_date))
+        .collect();
+    assert!(
+        dates.contains(&("Fada N'gourma".to_string(), day(2025, 3, 5))),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&("Pama".to_string(), day(2025, 3, 5))),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&("Kantchari".to_string(), day(2025, 3, 6))),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn la_veille_compte_depuis_l_evenement_precedent() {
+    let text = "Ouahigouya, le 13 janvier 2025 - Le mercredi 8 janvier 2025, des hommes armés ont \
+        attaqué le détachement militaire de Titao, tuant quatre soldats. La veille, deux commerçants \
+        avaient été enlevés à Séguénéga.";
+    let e = extract(text, None, gazetteer());
+    let seguenega = e
+        .incidents
+        .iter()
+        .find(|i| i.location.name.starts_with("S"))
+        .expect("the kidnapping at Séguénéga");
+    assert_eq!(seguenega.event_date, day(2025, 1, 7));
+}
+
+#[test]
+fn a_weekday_of_prayers_or_of_a_statement_does_not_override_a_stated_date() {
+    let text = "Published: 2025-03-12\nGunmen attacked worshippers during Friday prayers in Djibo \
+        on 9 March, killing 18, the army said on Tuesday.";
+    let i = only(text, None);
+    assert_eq!(i.event_date, day(2025, 3, 9));
+}
+
+#[test]
+fn an_ambush_on_a_road_between_two_towns_is_coded_near_the_first() {
+    for text in [
+        "Published: 2025-08-19\nMilitants ambushed a convoy on the Dori–Gorom-Gorom road on 17 August, killing 15 soldiers.",
+        "Publié le 19 août 2025\nUn convoi est tombé dans une embuscade sur l'axe Dori-Gorom-Gorom le 17 août, faisant 15 morts.",
+    ] {
+        let i = only(text, None);
+        assert_eq!(i.location.name, "Dori", "{text}");
+        assert_eq!(i.location.geo_precision, GeoPrecision::Near);
         assert!(
-            e.warnings.iter().any(|w| w.contains("Kpankankandi")),
-            "{:?}",
-            e.warnings
+            i.notes.contains("road between Dori and Gorom-Gorom"),
+            "{}",
+            i.notes
         );
     }
+}
+
+#[test]
+fn a_yearless_dateline_takes_the_year_of_the_dates_in_the_report() {
+    let e = extract(
+        "NIAMEY, March 12 (Reuters) - Gunmen killed 18 people in Abala on 9 March 2025.",
+        None,
+        gazetteer(),
+    );
+    assert_eq!(e.published, Some(day(2025, 3, 12)));
 }
 
 #[test]
