@@ -711,6 +711,7 @@ fn explain(
         let origin = match &p.origin {
             crate::model::PlaceOrigin::GeoNames => String::new(),
             crate::model::PlaceOrigin::Curated { source } => format!(" (curated: {source})"),
+            crate::model::PlaceOrigin::Imported { source } => format!(" (imported from {source})"),
         };
         writeln!(
             out,
