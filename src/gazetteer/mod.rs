@@ -18,6 +18,7 @@ mod imported;
 mod index;
 #[cfg(test)]
 mod mentions;
+mod osm;
 mod rank;
 mod renames;
 mod reverse;
@@ -35,6 +36,7 @@ pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_g
 pub use import_error::PlaceImportError;
 pub use import_id::{IMPORTED_ID_MAX, ImportKind, imported_id, is_imported_id};
 pub use imported::{ImportedPlaces, Settlement, SkipReason, Skipped, country_code};
+pub use osm::feature_code as osm_feature_code;
 pub use rank::{Candidate, PlaceQuery, Ranked};
 pub use renames::{AdminRename, bundled_renames, parse_renames};
 pub use reverse::{AdminAt, ReverseResult};
