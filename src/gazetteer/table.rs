@@ -95,10 +95,11 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, PlaceImportError> {
         // lines it passed over: its first line is after them.
         let number = record.position().map_or(line, |p| {
             let start = usize::try_from(p.byte()).unwrap_or(usize::MAX);
-            let blank = text
-                .as_bytes()
-                .get(start..)
-                .map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count());
+            let blank = text.as_bytes().get(start..).map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .count()
+            });
             lines.line_at(&text, (start + blank) as u64)
         });
         // A blank line is not a row anyone meant.
