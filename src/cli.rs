@@ -135,11 +135,10 @@ struct GeocodeArgs {
 
 #[derive(Debug, Subcommand)]
 enum GazetteerCommand {
-    /// Import GeoNames files (country dumps, admin1CodesASCII.txt, admin2Codes.txt).
-    Import {
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    /// Import places: GeoNames files (country dumps, admin1CodesASCII.txt,
+    /// admin2Codes.txt), OpenStreetMap extracts (.osm.pbf) and settlement
+    /// tables (CSV, GeoJSON, GeoPackage), each file in one transaction.
+    Import(GazetteerImportArgs),
     /// Add a curated place (a village GeoNames lacks), with its authority.
     Add(AddPlaceArgs),
     /// Write the curated places as a GeoNames file (20th column: source).
@@ -148,6 +147,77 @@ enum GazetteerCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// The kinds of file `gazetteer import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlaceFormat {
+    /// An OpenStreetMap extract (.osm.pbf): its place=city/town/village/hamlet/suburb nodes.
+    Osm,
+    /// A settlement table: CSV, GeoJSON or GeoPackage (told from the file).
+    Table,
+    /// A GeoNames dump, admin code table or exported curated file.
+    Geonames,
+}
+
+impl PlaceFormat {
+    /// By extension: `.pbf` an OSM extract; `.csv`, `.tsv`, `.geojson`,
+    /// `.json` and `.gpkg` a table; anything else (`.txt`) GeoNames.
+    fn of(path: &Path) -> PlaceFormat {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("pbf") => PlaceFormat::Osm,
+            Some("csv" | "tsv" | "geojson" | "json" | "gpkg") => PlaceFormat::Table,
+            _ => PlaceFormat::Geonames,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct GazetteerImportArgs {
+    /// The files' format [default: from each file's extension: .osm.pbf osm;
+    /// .csv, .geojson, .json, .gpkg table; anything else geonames].
+    #[arg(long, value_enum)]
+    format: Option<PlaceFormat>,
+    /// Table column holding the place name [default: name, nom, featureNam, village, ...].
+    #[arg(long, value_name = "NAME")]
+    name_col: Option<String>,
+    /// Table column holding the latitude [default: lat, latitude, y; in GeoJSON
+    /// and GeoPackage the Point geometry].
+    #[arg(long, value_name = "LAT")]
+    lat_col: Option<String>,
+    /// Table column holding the longitude [default: lon, long, longitude, x, or the geometry].
+    #[arg(long, value_name = "LON")]
+    lon_col: Option<String>,
+    /// Table column holding other names, `;`-separated (repeatable).
+    #[arg(long = "alt-col", value_name = "COL")]
+    alt_cols: Vec<String>,
+    /// Table column holding the region (a name such as "Mopti", or a pcode:
+    /// then the point decides) [default: admin1Name, adm1_fr, region, ...].
+    #[arg(long, value_name = "COL")]
+    admin1_col: Option<String>,
+    /// Table column holding the province or cercle [default: admin2Name, adm2_fr, ...].
+    #[arg(long, value_name = "COL")]
+    admin2_col: Option<String>,
+    /// Country of every row of a table (ISO 3166-1 alpha-2); for an OSM
+    /// extract, the country of nodes outside the bundled outlines.
+    #[arg(long, value_parser = parse_country, value_name = "CC", conflicts_with = "country_col")]
+    country: Option<String>,
+    /// Table column holding each row's country (ISO code or name) [default:
+    /// admin0Pcode, country, iso2, ...; else the country the point lies in].
+    #[arg(long, value_name = "COL")]
+    country_col: Option<String>,
+    /// GeoPackage layer [default: the first feature table].
+    #[arg(long, value_name = "NAME")]
+    layer: Option<String>,
+    /// What the imported places' origin says [default: the file name;
+    /// "OpenStreetMap (FILE)" for an extract].
+    #[arg(long, value_name = "TEXT")]
+    source: Option<String>,
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -270,9 +340,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(args)) => export(db, args),
         Some(Command::Import(args)) => import(db, &args.files),
         Some(Command::Geocode(args)) => geocode(db, args),
-        Some(Command::Gazetteer(GazetteerCommand::Import { files })) => {
-            import_gazetteer(db, &files)
-        }
+        Some(Command::Gazetteer(GazetteerCommand::Import(args))) => import_gazetteer(db, &args),
         Some(Command::Gazetteer(GazetteerCommand::Add(args))) => add_place(db, args),
         Some(Command::Gazetteer(GazetteerCommand::ExportCurated { output })) => {
             export_curated(db, output.as_deref())
@@ -711,6 +779,7 @@ fn explain(
         let origin = match &p.origin {
             crate::model::PlaceOrigin::GeoNames => String::new(),
             crate::model::PlaceOrigin::Curated { source } => format!(" (curated: {source})"),
+            crate::model::PlaceOrigin::Imported { source } => format!(" (imported from {source})"),
         };
         writeln!(
             out,
@@ -875,32 +944,119 @@ fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import_gazetteer(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    use crate::gazetteer::{GeoNamesFile, detect, parse_admin_codes, parse_geonames};
-
+/// Imports each file in its own transaction; every file is tried, and each
+/// failure is reported naming its file (and row).
+fn import_gazetteer(db: Option<&Path>, args: &GazetteerImportArgs) -> anyhow::Result<ExitCode> {
     let mut ws = workspace(db)?;
-    for path in files {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
-        let (places, admin) = match detect(&text) {
-            Some(GeoNamesFile::Places) => (parse_geonames(&text, &shown)?, Vec::new()),
-            Some(GeoNamesFile::AdminCodes) => (Vec::new(), parse_admin_codes(&text, &shown)?),
-            None => anyhow::bail!(
-                "{shown}: not a GeoNames file (expected 19 tab-separated columns for places, \
-                 or 4 for admin codes)"
-            ),
+    let mut failed = 0usize;
+    for path in &args.files {
+        let format = args.format.unwrap_or_else(|| PlaceFormat::of(path));
+        let result = match format {
+            PlaceFormat::Geonames => import_geonames_file(&mut ws, path),
+            PlaceFormat::Osm | PlaceFormat::Table => {
+                import_settlement_file(&mut ws, path, format, args)
+            }
         };
-        let written = ws
-            .store
-            .import_gazetteer(&places, &admin)
-            .with_context(|| format!("importing {shown}"))?;
-        println!(
-            "{shown}: {} place(s), {} admin code(s) ({written} rows written)",
-            places.len(),
-            admin.len()
+        match result {
+            Ok(line) => println!("{line}"),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e:#}");
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "{failed} of {} files failed; nothing was stored from them",
+            args.files.len()
         );
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A GeoNames dump or admin code table; new admin codes are loaded at once
+/// so that a settlement table later on the same command line can name them.
+fn import_geonames_file(ws: &mut crate::setup::Workspace, path: &Path) -> anyhow::Result<String> {
+    use crate::gazetteer::{GeoNamesFile, detect, parse_admin_codes, parse_geonames};
+
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
+    let (places, admin) = match detect(&text) {
+        Some(GeoNamesFile::Places) => (parse_geonames(&text, &shown)?, Vec::new()),
+        Some(GeoNamesFile::AdminCodes) => (Vec::new(), parse_admin_codes(&text, &shown)?),
+        None => anyhow::bail!(
+            "{shown}: not a GeoNames file (expected 19 tab-separated columns for places, \
+             or 4 for admin codes; an OSM extract or a settlement table needs --format osm|table \
+             or a .pbf/.csv/.geojson/.gpkg extension)"
+        ),
+    };
+    let written = ws
+        .store
+        .import_gazetteer(&places, &admin)
+        .with_context(|| format!("importing {shown}"))?;
+    if !admin.is_empty() {
+        ws.gazetteer = ws
+            .store
+            .load_gazetteer()
+            .context("reloading the gazetteer")?;
+    }
+    Ok(format!(
+        "{shown}: {} place(s), {} admin code(s) ({written} rows written)",
+        places.len(),
+        admin.len()
+    ))
+}
+
+/// An OpenStreetMap extract or a settlement table, read whole before one
+/// transaction stores it, so a bad file leaves the database as it was.
+fn import_settlement_file(
+    ws: &mut crate::setup::Workspace,
+    path: &Path,
+    format: PlaceFormat,
+    args: &GazetteerImportArgs,
+) -> anyhow::Result<String> {
+    use crate::gazetteer::{PlaceImportError, TableColumns};
+
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let read = if format == PlaceFormat::Osm {
+        let source = args
+            .source
+            .clone()
+            .unwrap_or_else(|| format!("OpenStreetMap ({name})"));
+        let file = std::fs::File::open(path).map_err(|source| PlaceImportError::Io {
+            file: shown.clone(),
+            source,
+        })?;
+        ws.gazetteer.read_osm_places(
+            std::io::BufReader::new(file),
+            &shown,
+            &source,
+            args.country.as_deref(),
+        )?
+    } else {
+        let columns = TableColumns {
+            name: args.name_col.clone(),
+            lat: args.lat_col.clone(),
+            lon: args.lon_col.clone(),
+            alternates: args.alt_cols.clone(),
+            admin1: args.admin1_col.clone(),
+            admin2: args.admin2_col.clone(),
+            country: args.country.clone(),
+            country_column: args.country_col.clone(),
+            layer: args.layer.clone(),
+        };
+        let source = args.source.clone().unwrap_or_else(|| name.clone());
+        ws.gazetteer
+            .read_settlement_table(path, &shown, &source, &columns)?
+    };
+    ws.store
+        .import_gazetteer(&read.places, &[])
+        .with_context(|| format!("{shown}: storing the places"))?;
+    Ok(read.summary(&shown))
 }
 
 #[cfg(test)]

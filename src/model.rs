@@ -120,6 +120,9 @@ pub enum PlaceOrigin {
     GeoNames,
     /// Added by an analyst; `source` says on what authority (a report, a map, a person).
     Curated { source: String },
+    /// Read from a settlement list (an OpenStreetMap extract, an OCHA/HDX
+    /// table); `source` names it ("OpenStreetMap (mali.osm.pbf)", "villages.csv").
+    Imported { source: String },
 }
 
 /// One gazetteer entry, as GeoNames describes it.

@@ -68,8 +68,15 @@ pub fn describe(gazetteer: &Gazetteer, candidate: &Candidate) -> String {
         .admin1_name(&p.country_code, &p.admin1_code)
         .unwrap_or("region unknown");
     let country = Gazetteer::country_name(&p.country_code).unwrap_or(&p.country_code);
+    // Only places that are not GeoNames rows say where they came from, so
+    // the analyst can weigh a point from a village list or a colleague.
+    let origin = match &p.origin {
+        crate::model::PlaceOrigin::GeoNames => String::new(),
+        crate::model::PlaceOrigin::Curated { source } => format!(" · curated: {source}"),
+        crate::model::PlaceOrigin::Imported { source } => format!(" · from {source}"),
+    };
     format!(
-        "{} · {} · {region} · {country} · {:.1}",
+        "{} · {} · {region} · {country}{origin} · {:.1}",
         p.name, p.feature_code, candidate.score
     )
 }
@@ -155,10 +162,19 @@ mod tests {
             population: 1000,
             origin: crate::model::PlaceOrigin::GeoNames,
         };
-        let g = Gazetteer::new(vec![p(1, "BF"), p(2, "ML")], vec![]);
+        let mut imported = p(-1_000_000_000_001, "NE");
+        imported.population = 0;
+        imported.origin = crate::model::PlaceOrigin::Imported {
+            source: "niger_villages.csv".into(),
+        };
+        let g = Gazetteer::new(vec![p(1, "BF"), p(2, "ML"), imported], vec![]);
         let c = candidates(&g, "Kaya", "BF");
         let lines: Vec<String> = c.iter().map(|c| describe(&g, c)).collect();
-        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[2].contains("Niger · from niger_villages.csv"),
+            "{lines:?}"
+        );
         assert!(
             lines[0].starts_with("Kaya · PPL · region unknown · Burkina Faso · "),
             "{lines:?}"

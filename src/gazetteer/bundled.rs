@@ -73,7 +73,7 @@ mod tests {
         );
         match &kpan.origin {
             PlaceOrigin::Curated { source } => assert!(source.contains("pproximate")),
-            PlaceOrigin::GeoNames => unreachable!(),
+            PlaceOrigin::GeoNames | PlaceOrigin::Imported { .. } => unreachable!(),
         }
     }
 }

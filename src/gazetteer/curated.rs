@@ -132,10 +132,13 @@ impl Gazetteer {
     }
 
     /// One below the lowest id in use (curated ids count down from -1).
+    /// Imported places' ids live far below and are not counted, or the next
+    /// curated id would land in their range.
     pub fn next_curated_id(&self) -> i64 {
         self.places()
             .iter()
             .map(|p| p.geonameid)
+            .filter(|&id| !super::import_id::is_imported_id(id))
             .min()
             .map_or(-1, |lowest| lowest.min(0) - 1)
     }
@@ -162,7 +165,7 @@ pub fn write_curated(places: &[&Place], out: &mut dyn Write) -> std::io::Result<
 }
 
 /// The name without its accents ("Solé" -> "Sole"), as GeoNames' asciiname.
-fn ascii(name: &str) -> String {
+pub(super) fn ascii(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
     name.nfd().filter(|c| !is_combining_mark(*c)).collect()

@@ -1,4 +1,5 @@
-//! The gazetteer: GeoNames files in, ranked candidate places out.
+//! The gazetteer: GeoNames files (and settlement lists: OpenStreetMap
+//! extracts, OCHA/HDX tables) in, ranked candidate places out.
 
 mod admin_code;
 mod admin_name;
@@ -11,14 +12,21 @@ mod fold;
 #[allow(clippy::module_inception)] // the struct is named after the room it lives in
 mod gazetteer;
 mod geonames;
+mod gpkg_read;
+mod import_error;
+mod import_id;
+mod imported;
 mod index;
 #[cfg(test)]
 mod mentions;
+mod osm;
 mod rank;
 mod renames;
 mod reverse;
+mod settlements;
 mod spelling;
 mod stopwords;
+mod table;
 
 pub use admin_code::AdminCode;
 pub use boundary::{BoundaryError, Outline, bundled_outlines, parse_outlines};
@@ -28,6 +36,12 @@ pub use error::GazetteerError;
 pub use fold::fold;
 pub use gazetteer::Gazetteer;
 pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_geonames_line};
+pub use gpkg_read::{GeometryProblem, decode_gpkg_point};
+pub use import_error::PlaceImportError;
+pub use import_id::{IMPORTED_ID_MAX, ImportKind, imported_id, is_imported_id};
+pub use imported::{ImportedPlaces, Settlement, SkipReason, Skipped, country_code};
+pub use osm::feature_code as osm_feature_code;
 pub use rank::{Candidate, PlaceQuery, Ranked};
 pub use renames::{AdminRename, bundled_renames, parse_renames};
 pub use reverse::{AdminAt, ReverseResult};
+pub use settlements::{TableColumns, TableFormat};

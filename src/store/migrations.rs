@@ -165,6 +165,12 @@ CREATE TABLE dismissed (
     PRIMARY KEY (report_id, evidence_start, evidence_end, location)
 );
 "#,
+    // 6: places read from settlement lists (OpenStreetMap extracts, OCHA/HDX
+    // tables) keep the list they came from, so `geocode --explain` and the
+    // window can say it; NULL for GeoNames rows and curated places.
+    r#"
+ALTER TABLE places ADD COLUMN import_source TEXT NULL;
+"#,
 ];
 
 /// Brings `conn` up to the latest schema; a no-op when it is already there.

@@ -3,6 +3,8 @@
 //!
 //! Imports are upserts keyed on the GeoNames id (or admin code), so loading a
 //! newer dump over an older one updates rows instead of failing or doubling.
+//! Places read from settlement lists have stable ids of their own
+//! (`gazetteer::imported_id`), so importing the same list again replaces them.
 
 use rusqlite::{Connection, Row, params};
 
@@ -13,6 +15,7 @@ use crate::model::{Place, PlaceOrigin};
 fn place_from_row(row: &Row<'_>) -> rusqlite::Result<Place> {
     let alternate_names: String = row.get(3)?;
     let curated_source: Option<String> = row.get(12)?;
+    let import_source: Option<String> = row.get(13)?;
     Ok(Place {
         geonameid: row.get(0)?,
         name: row.get(1)?,
@@ -26,9 +29,10 @@ fn place_from_row(row: &Row<'_>) -> rusqlite::Result<Place> {
         admin1_code: row.get(9)?,
         admin2_code: row.get(10)?,
         population: row.get(11)?,
-        origin: match curated_source {
-            Some(source) => PlaceOrigin::Curated { source },
-            None => PlaceOrigin::GeoNames,
+        origin: match (curated_source, import_source) {
+            (Some(source), _) => PlaceOrigin::Curated { source },
+            (None, Some(source)) => PlaceOrigin::Imported { source },
+            (None, None) => PlaceOrigin::GeoNames,
         },
     })
 }
@@ -56,22 +60,24 @@ fn split_names(joined: &str) -> Vec<String> {
 }
 
 fn upsert_place(conn: &Connection, place: &Place) -> Result<(), StoreError> {
-    let curated_source = match &place.origin {
-        PlaceOrigin::GeoNames => None,
-        PlaceOrigin::Curated { source } => Some(source.as_str()),
+    let (curated_source, import_source) = match &place.origin {
+        PlaceOrigin::GeoNames => (None, None),
+        PlaceOrigin::Curated { source } => (Some(source.as_str()), None),
+        PlaceOrigin::Imported { source } => (None, Some(source.as_str())),
     };
     conn.execute(
         "INSERT INTO places (geonameid, name, ascii_name, alternate_names, latitude, longitude,
              feature_class, feature_code, country_code, admin1_code, admin2_code, population,
-             curated_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             curated_source, import_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (geonameid) DO UPDATE SET
              name = excluded.name, ascii_name = excluded.ascii_name,
              alternate_names = excluded.alternate_names, latitude = excluded.latitude,
              longitude = excluded.longitude, feature_class = excluded.feature_class,
              feature_code = excluded.feature_code, country_code = excluded.country_code,
              admin1_code = excluded.admin1_code, admin2_code = excluded.admin2_code,
-             population = excluded.population, curated_source = excluded.curated_source",
+             population = excluded.population, curated_source = excluded.curated_source,
+             import_source = excluded.import_source",
         params![
             place.geonameid,
             place.name,
@@ -86,6 +92,7 @@ fn upsert_place(conn: &Connection, place: &Place) -> Result<(), StoreError> {
             place.admin2_code,
             place.population,
             curated_source,
+            import_source,
         ],
     )
     .map_err(StoreError::sql("saving place"))?;
@@ -140,7 +147,7 @@ impl Store {
             .prepare(
                 "SELECT geonameid, name, ascii_name, alternate_names, latitude, longitude,
                         feature_class, feature_code, country_code, admin1_code, admin2_code,
-                        population, curated_source
+                        population, curated_source, import_source
                  FROM places ORDER BY geonameid",
             )
             .map_err(StoreError::sql("loading places"))?;

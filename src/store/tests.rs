@@ -282,6 +282,22 @@ fn gazetteer_imports_round_trip_and_upsert() {
 }
 
 #[test]
+fn an_imported_place_keeps_the_list_it_came_from() {
+    let mut store = Store::open_in_memory().unwrap();
+    let imported = place(
+        -1_000_000_000_123,
+        "Boulkessi",
+        PlaceOrigin::Imported {
+            source: "OpenStreetMap (mali.osm.pbf)".to_owned(),
+        },
+    );
+    store.import_gazetteer(&[imported.clone()], &[]).unwrap();
+    // Imported again (the same list read twice): replaced, not doubled.
+    store.import_gazetteer(&[imported.clone()], &[]).unwrap();
+    assert_eq!(store.load_places().unwrap(), vec![imported]);
+}
+
+#[test]
 fn metadata_is_stored_and_replaced() {
     let mut store = Store::open_in_memory().unwrap();
     assert_eq!(store.meta("k").unwrap(), None);

@@ -157,3 +157,249 @@ fn geocode_json_gives_the_points_of_each_reason() {
     let score = best["score"].as_f64().expect("score");
     assert!((sum - score).abs() < 1e-6, "{sum} vs {score}");
 }
+
+// ---- Gazetteer reach: settlement lists from OpenStreetMap and OCHA/HDX ----
+
+use super::pbf_writer::{TestNode, pbf_file};
+
+/// Ids of imported places lie below this (`gazetteer::IMPORTED_ID_MAX`).
+const IMPORTED_ID_MAX: i64 = -1_000_000_000_000;
+
+fn osm_node(id: i64, lat: f64, lon: f64, tags: &[(&str, &str)]) -> TestNode {
+    TestNode {
+        id,
+        lat,
+        lon,
+        tags: tags
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+/// The best candidate `geocode --json` gives for `name` in `country`.
+fn best(sandbox: &Sandbox, name: &str, country: &str) -> Value {
+    let out = sandbox.ok(&["geocode", "--json", "--country", country, name]);
+    let json: Value = serde_json::from_str(&out).expect("geocode --json is JSON");
+    json[0][0].clone()
+}
+
+fn assert_at(place: &Value, lat: f64, lon: f64) {
+    let got = (
+        place["lat"].as_f64().unwrap_or(f64::NAN),
+        place["lon"].as_f64().unwrap_or(f64::NAN),
+    );
+    assert!(
+        (got.0 - lat).abs() < 1e-6 && (got.1 - lon).abs() < 1e-6,
+        "expected {lat}, {lon}: {place}"
+    );
+    let id = place["geonameid"].as_i64().unwrap_or(0);
+    assert!(id <= IMPORTED_ID_MAX, "an imported id: {place}");
+}
+
+#[test]
+fn an_osm_extract_loads_villages_that_geocode_then_finds_in_their_country() {
+    let sandbox = Sandbox::new();
+    let nodes = [
+        // Two invented namesakes, one in Mali (Mopti) and one in Burkina Faso.
+        osm_node(
+            9001,
+            14.5,
+            -4.2,
+            &[
+                ("place", "village"),
+                ("name", "Wendou Tiagui"),
+                ("alt_name", "Wendu Tiagi;Ouendou Tiagui"),
+            ],
+        ),
+        osm_node(
+            9002,
+            13.1,
+            -1.1,
+            &[("place", "hamlet"), ("name", "Wendou Tiagui")],
+        ),
+        osm_node(9003, 14.0, -1.0, &[("amenity", "well"), ("name", "Puits")]),
+    ];
+    let file = sandbox.write("sahel.osm.pbf", pbf_file(&nodes, true));
+    let out = sandbox.ok(&["gazetteer", "import", &file]);
+    assert!(out.contains("2 places imported from"), "{out}");
+
+    let mali = best(&sandbox, "Wendou Tiagui", "ML");
+    assert_at(&mali, 14.5, -4.2);
+    assert_eq!(mali["country_code"], "ML");
+    assert_eq!(mali["admin1"], "Mopti", "the region comes from the point");
+    let burkina = best(&sandbox, "Wendou Tiagui", "BF");
+    assert_at(&burkina, 13.1, -1.1);
+    assert_eq!(burkina["country_code"], "BF");
+    // An alternate name reaches the place too.
+    assert_at(&best(&sandbox, "Ouendou Tiagui", "ML"), 14.5, -4.2);
+
+    let explained = sandbox.ok(&["geocode", "--explain", "--country", "ML", "Wendou Tiagui"]);
+    assert!(
+        explained.contains("imported from OpenStreetMap (sahel.osm.pbf)"),
+        "{explained}"
+    );
+
+    // The same extract again replaces its places rather than doubling them.
+    let before = sandbox.store().place_count().expect("counting places");
+    sandbox.ok(&["gazetteer", "import", &file]);
+    assert_eq!(
+        sandbox.store().place_count().expect("counting places"),
+        before
+    );
+}
+
+#[test]
+fn an_hdx_csv_with_a_bom_and_semicolons_loads_and_reports_skipped_rows() {
+    let sandbox = Sandbox::new();
+    let csv = "\u{feff}featureNam;LAT;LONG;admin1Name_fr;admin1Pcode\n\
+               Kobou Sebbe;14,52;-4,18;Mopti;ML05\n\
+               Dialloube Peul;14.61;-4.05;;ML05\n\
+               ;14.6;-4.1;Mopti;ML05\n\
+               Sebbe Haut;123;-4.1;Mopti;ML05\n";
+    let file = sandbox.write("mli_pplp_hdx.csv", csv);
+    let out = sandbox.ok(&["gazetteer", "import", "--country", "ML", &file]);
+    assert!(
+        out.contains("2 places imported from")
+            && out.contains("2 rows skipped: 1 without a name (row 4), 1 with a point outside"),
+        "{out}"
+    );
+    let kobou = best(&sandbox, "Kobou Sebbe", "ML");
+    assert_at(&kobou, 14.52, -4.18);
+    assert_eq!(kobou["admin1"], "Mopti");
+    let explained = sandbox.ok(&["geocode", "--explain", "Dialloube Peul"]);
+    assert!(
+        explained.contains("imported from mli_pplp_hdx.csv"),
+        "{explained}"
+    );
+}
+
+#[test]
+fn a_geojson_settlement_list_with_named_columns_loads() {
+    let sandbox = Sandbox::new();
+    let geojson = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"NOM_LOC":"Kouni Peulh","AUTRES":"Kuni Pulh","PAYS":"Niger"},
+         "geometry":{"type":"Point","coordinates":[1.45,14.2]}},
+        {"type":"Feature","properties":{"NOM_LOC":"Zone","PAYS":"Niger"},
+         "geometry":null}]}"#;
+    let file = sandbox.write("ner_localites.geojson", geojson);
+    let out = sandbox.ok(&[
+        "gazetteer",
+        "import",
+        "--name-col",
+        "NOM_LOC",
+        "--alt-col",
+        "AUTRES",
+        "--country-col",
+        "PAYS",
+        "--source",
+        "OCHA Niger, localités 2024",
+        &file,
+    ]);
+    assert!(out.contains("1 place imported from"), "{out}");
+    assert!(
+        out.contains("1 row skipped: 1 without a usable latitude"),
+        "{out}"
+    );
+    let kouni = best(&sandbox, "Kuni Pulh", "NE");
+    assert_at(&kouni, 14.2, 1.45);
+    assert_eq!(kouni["admin1"], "Tillabéri");
+    let explained = sandbox.ok(&["geocode", "--explain", "Kouni Peulh"]);
+    assert!(
+        explained.contains("imported from OCHA Niger, localités 2024"),
+        "{explained}"
+    );
+}
+
+#[test]
+fn a_geopackage_layer_loads_and_a_namesake_abroad_is_not_chosen() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("villages.gpkg");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("creating the GeoPackage");
+        conn.execute_batch(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT, srs_id INTEGER PRIMARY KEY,
+                 organization TEXT, organization_coordsys_id INTEGER, definition TEXT);
+             INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, '');
+             CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT,
+                 identifier TEXT, srs_id INTEGER);
+             CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT,
+                 geometry_type_name TEXT, srs_id INTEGER, z INTEGER, m INTEGER);
+             INSERT INTO gpkg_contents VALUES ('localites', 'features', 'localites', 4326);
+             INSERT INTO gpkg_geometry_columns VALUES ('localites', 'geom', 'POINT', 4326, 0, 0);
+             CREATE TABLE localites (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT, adm1_fr TEXT);",
+        )
+        .expect("GeoPackage tables");
+        for (name, lon, lat, region) in [
+            ("Gorom Peulh", -0.23, 14.44, "Sahel"),
+            ("Gorom Peulh", 1.2, 14.0, "Tillabéri"),
+        ] {
+            conn.execute(
+                "INSERT INTO localites (geom, name, adm1_fr) VALUES (?1, ?2, ?3)",
+                rusqlite::params![
+                    incident_atlas::export::gpkg_point(lon, lat, 4326),
+                    name,
+                    region
+                ],
+            )
+            .expect("a feature");
+        }
+    }
+    let file = path.to_str().expect("UTF-8 path");
+    let out = sandbox.ok(&["gazetteer", "import", file]);
+    assert!(out.contains("2 places imported from"), "{out}");
+    let bf = best(&sandbox, "Gorom Peulh", "BF");
+    assert_at(&bf, 14.44, -0.23);
+    assert_eq!(bf["country_code"], "BF");
+    let ne = best(&sandbox, "Gorom Peulh", "NE");
+    assert_at(&ne, 14.0, 1.2);
+    assert_eq!(ne["country_code"], "NE");
+}
+
+#[test]
+fn a_malformed_file_fails_alone_and_leaves_the_database_unchanged() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["geocode", "Kaya"]); // creates the database
+    let places = || sandbox.store().place_count().expect("counting places");
+    let before = places();
+
+    let no_latitude = sandbox.write("broken.csv", "name;where\nKobou;somewhere\n");
+    let not_json = sandbox.write(
+        "broken.geojson",
+        "{\"type\": \"FeatureCollection\", \"features\": [",
+    );
+    let nodes = [osm_node(
+        1,
+        14.5,
+        -4.2,
+        &[("place", "village"), ("name", "Tronque")],
+    )];
+    let mut pbf = pbf_file(&nodes, true);
+    pbf.truncate(pbf.len() - 7);
+    let truncated = sandbox.write("cut.osm.pbf", pbf);
+    for bad in [&no_latitude, &not_json, &truncated] {
+        let out = sandbox.run(&["gazetteer", "import", bad]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        let name = std::path::Path::new(bad)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        assert!(err.contains(name), "the error names the file: {err}");
+        assert_eq!(places(), before, "{bad} stored nothing");
+    }
+    let out = sandbox.run(&["gazetteer", "import", &no_latitude]);
+    assert!(stderr(&out).contains("--lat-col"), "{}", stderr(&out));
+
+    // One bad file among good ones: the good one is still imported.
+    let good = sandbox.write("good.csv", "name,lat,lon\nKobou Sebbe,14.52,-4.18\n");
+    let out = sandbox.run(&["gazetteer", "import", &not_json, &good]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 place imported from"));
+    assert!(
+        stderr(&out).contains("1 of 2 files failed"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(places(), before + 1);
+}

@@ -11,6 +11,7 @@ mod formats;
 mod gazetteer_cli;
 mod gdal;
 mod kill;
+mod pbf_writer;
 mod store;
 
 use std::path::{Path, PathBuf};
