@@ -50,6 +50,7 @@ pub(crate) fn data(
         notes: "Clash reported.".into(),
         evidence: Span::new(0, 0),
         weapons: vec![],
+        ..IncidentData::example()
     }
 }
 
@@ -60,6 +61,7 @@ pub(crate) fn incident(id: i64, day: NaiveDate) -> Incident {
         report_id: 1,
         source: "report.txt".into(),
         data: data("Djibo", -1.63, 14.10, day, EventType::Battles),
+        reviewed: false,
     }
 }
 

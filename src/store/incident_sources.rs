@@ -130,6 +130,7 @@ mod tests {
             notes: String::new(),
             evidence: Span::new(0, 4),
             weapons: Vec::new(),
+            ..IncidentData::example()
         }
     }
 
