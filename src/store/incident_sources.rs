@@ -165,6 +165,31 @@ mod tests {
     }
 
     #[test]
+    fn an_accepted_incident_completed_by_a_second_report_needs_review_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let unnamed = djibo(11, "Unidentified Armed Group (Burkina Faso)");
+        let a = store
+            .add_report("wire.txt", None, "first account", &[unnamed.clone()])
+            .unwrap();
+        let id = a.incident_ids[0];
+        store.set_reviewed(id, true).unwrap();
+        // The same account again changes nothing: still accepted.
+        let mut same = unnamed;
+        same.evidence = Span::new(5, 12);
+        store
+            .add_report("copy.txt", None, "same account", &[same])
+            .unwrap();
+        assert!(store.incident(id).unwrap().unwrap().reviewed);
+        // A second report names the attackers: the coding changed.
+        store
+            .add_report("radio.txt", None, "second account", &[djibo(12, JNIM)])
+            .unwrap();
+        let now = store.incident(id).unwrap().unwrap();
+        assert_eq!(now.data.actor1, JNIM);
+        assert!(!now.reviewed);
+    }
+
+    #[test]
     fn different_events_and_events_of_one_report_stay_apart() {
         let mut store = Store::open_in_memory().unwrap();
         store
