@@ -169,7 +169,12 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let unnamed = djibo(11, "Unidentified Armed Group (Burkina Faso)");
         let a = store
-            .add_report("wire.txt", None, "first account", &[unnamed.clone()])
+            .add_report(
+                "wire.txt",
+                None,
+                "first account",
+                std::slice::from_ref(&unnamed),
+            )
             .unwrap();
         let id = a.incident_ids[0];
         store.set_reviewed(id, true).unwrap();
