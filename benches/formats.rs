@@ -11,7 +11,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use incident_atlas::export::write_geojson;
 use incident_atlas::import::{COLUMNS, import_into};
 use incident_atlas::model::{
-    EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
+    Confidence, EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
 };
 
 const N: usize = 100_000;
@@ -45,7 +45,10 @@ fn incidents(n: usize) -> Vec<Incident> {
                 notes: format!("Generated incident {i} for the benchmark."),
                 evidence: Span::new(0, 0),
                 weapons: vec![],
+                confidence: Confidence::High,
+                confidence_reasons: Vec::new(),
             },
+            reviewed: false,
         })
         .collect()
 }

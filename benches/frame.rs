@@ -7,7 +7,8 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use incident_atlas::model::{
-    EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision, TimeWindow,
+    Confidence, EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
+    TimeWindow,
 };
 use incident_atlas::view::{Filters, Viewport, layout, mercator, visible};
 
@@ -65,7 +66,10 @@ fn incidents() -> Vec<Incident> {
                     notes: String::new(),
                     evidence: Span::default(),
                     weapons: vec![],
+                    confidence: Confidence::High,
+                    confidence_reasons: Vec::new(),
                 },
+                reviewed: false,
             }
         })
         .collect();

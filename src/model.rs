@@ -112,6 +112,49 @@ impl std::fmt::Display for EventType {
     }
 }
 
+/// How far an analyst can trust an incident as the rules coded it. Set by
+/// extraction (`extract::confidence`), recomputed whenever the report is read
+/// again; the order is Low < Medium < High so sorting ascending puts what
+/// needs a look first. The default is the database's default for rows stored
+/// before confidence existed: nobody assessed them, so they are not "high".
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+
+    /// The word the store, the exports and the window use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+
+    /// Reads `label()` back (case-insensitive, surrounding blanks ignored).
+    pub fn from_label(label: &str) -> Option<Confidence> {
+        let label = label.trim();
+        Confidence::ALL
+            .into_iter()
+            .find(|c| c.label().eq_ignore_ascii_case(label))
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// Where a gazetteer entry came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum PlaceOrigin {
@@ -212,6 +255,50 @@ pub struct IncidentData {
     pub evidence: Span,
     /// Weapons and equipment named in the report.
     pub weapons: Vec<String>,
+    /// How far the coding can be trusted (extraction output, like the rest:
+    /// reading the report again recomputes it; not one of the analyst's
+    /// `Field`s). `#[serde(default)]` so JSON written before it still reads.
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Why the confidence is not high, one short phrase each ("the date is
+    /// the publication date"); empty when nothing lowered it.
+    #[serde(default)]
+    pub confidence_reasons: Vec<String>,
+}
+
+#[cfg(test)]
+impl IncidentData {
+    /// A battle at Djibo, the shared base of the test builders: each sets
+    /// the fields it cares about and takes the rest with
+    /// `..IncidentData::example()`, so a new field is added here only.
+    #[allow(clippy::unwrap_used)] // a constant date
+    pub(crate) fn example() -> IncidentData {
+        IncidentData {
+            event_date: NaiveDate::from_ymd_opt(2024, 3, 23).unwrap(),
+            time_precision: TimePrecision::Day,
+            event_type: EventType::Battles,
+            sub_event_type: "Armed clash".into(),
+            actor1: "JNIM".into(),
+            actor2: "Military Forces of Burkina Faso".into(),
+            fatalities: None,
+            location: Location {
+                name: "Djibo".into(),
+                place_id: None,
+                latitude: 14.1022,
+                longitude: -1.6306,
+                country: "Burkina Faso".into(),
+                country_code: "BF".into(),
+                admin1: "Sahel".into(),
+                admin2: "Soum".into(),
+                geo_precision: GeoPrecision::Exact,
+            },
+            notes: String::new(),
+            evidence: Span::new(0, 0),
+            weapons: Vec::new(),
+            confidence: Confidence::High,
+            confidence_reasons: Vec::new(),
+        }
+    }
 }
 
 /// A field of [`IncidentData`] an analyst can correct. The store remembers
@@ -310,6 +397,13 @@ pub struct Incident {
     /// The report's source name, for display and export.
     pub source: String,
     pub data: IncidentData,
+    /// An analyst accepted this coding (the Review mode's `A`). It lives here
+    /// and not in `IncidentData` because it is the analyst's decision about
+    /// the data, not something extraction produces: re-reading a report
+    /// builds fresh `IncidentData` and the store decides whether the
+    /// decision still holds (see `store::reprocess`).
+    #[serde(default)]
+    pub reviewed: bool,
 }
 
 /// An inclusive range of dates, as the timeline selects.
@@ -372,6 +466,40 @@ mod tests {
             Some(EventType::ViolenceAgainstCivilians)
         );
         assert_eq!(EventType::from_label("Picnic"), None);
+    }
+
+    #[test]
+    fn confidence_labels_read_back_and_low_sorts_first() {
+        for c in Confidence::ALL {
+            assert_eq!(Confidence::from_label(c.label()), Some(c));
+        }
+        assert_eq!(Confidence::from_label(" LOW "), Some(Confidence::Low));
+        assert_eq!(Confidence::from_label("sure"), None);
+        assert!(Confidence::Low < Confidence::Medium && Confidence::Medium < Confidence::High);
+        assert_eq!(
+            serde_json::to_string(&Confidence::Medium).unwrap(),
+            "\"medium\""
+        );
+    }
+
+    #[test]
+    fn incident_json_written_before_confidence_still_reads() {
+        let mut json = serde_json::to_value(Incident {
+            id: 1,
+            report_id: 2,
+            source: "r.txt".into(),
+            data: IncidentData::example(),
+            reviewed: true,
+        })
+        .unwrap();
+        json.as_object_mut().unwrap().remove("reviewed");
+        let data = json["data"].as_object_mut().unwrap();
+        data.remove("confidence");
+        data.remove("confidence_reasons");
+        let old: Incident = serde_json::from_value(json).unwrap();
+        assert!(!old.reviewed);
+        assert_eq!(old.data.confidence, Confidence::Medium);
+        assert!(old.data.confidence_reasons.is_empty());
     }
 
     #[test]

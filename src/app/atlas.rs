@@ -26,6 +26,7 @@ use super::map_view::MapView;
 use super::markers::Drawn;
 use super::mbtiles::{self, BasemapForm, MbTilesSource};
 use super::reverse::{self, Nearby};
+use super::review_queue;
 use super::snapshot::{self, SnapshotForm};
 use super::state::State;
 use super::timeline::{self, DateFields, TimelineView};
@@ -57,6 +58,8 @@ struct Cache {
     rows: Vec<usize>,
     /// The histogram, over every date, with the other filters applied.
     bins: Vec<Bin>,
+    /// The review queue: indices of the unreviewed shown incidents, shakiest first.
+    queue: Vec<usize>,
 }
 
 /// The whole window's state.
@@ -82,6 +85,10 @@ pub struct AtlasApp {
     scroll_to: Option<i64>,
     /// What the toolbar's Undo takes back.
     undo: Option<Undo>,
+    /// The Review mode is on (not persisted: a new session starts browsing).
+    review: bool,
+    /// A widget had the keyboard when the last frame ended (see `review_queue::keys`).
+    had_keyboard: bool,
     map: MapView,
     dates: DateFields,
     details: DetailsForm,
@@ -125,6 +132,8 @@ impl AtlasApp {
             selected: None,
             scroll_to: None,
             undo: None,
+            review: false,
+            had_keyboard: false,
             map: MapView::new(),
             dates: DateFields::default(),
             details: DetailsForm::default(),
@@ -208,6 +217,26 @@ impl AtlasApp {
     pub fn selected(&self) -> Option<&Incident> {
         let id = self.selected.as_ref()?.id;
         self.incidents.iter().find(|i| i.id == id)
+    }
+
+    /// Whether the Review mode is on.
+    pub fn reviewing(&self) -> bool {
+        self.review
+    }
+
+    /// The review queue's incident ids, shakiest first (see `view::review_queue`).
+    pub fn review_queue(&mut self) -> Vec<i64> {
+        self.refresh();
+        self.queue_ids()
+    }
+
+    /// The cached queue as incident ids (as of the last `refresh`).
+    fn queue_ids(&self) -> Vec<i64> {
+        self.cache
+            .queue
+            .iter()
+            .filter_map(|&i| self.incidents.get(i).map(|x| x.id))
+            .collect()
     }
 
     /// Where markers and clusters were drawn in the last frame.
@@ -302,6 +331,7 @@ impl AtlasApp {
                 None => Vec::new(),
             };
         }
+        self.cache.queue = view::review_queue(&self.incidents, &visible);
         self.cache.visible = visible;
         self.cache.rows = rows;
         self.cache.key = Some(key);
@@ -315,6 +345,10 @@ impl AtlasApp {
         self.snapshot.poll(ui.ctx().pixels_per_point());
         self.refresh();
         let mut commands: Vec<Command> = Vec::new();
+        if self.review {
+            let current = self.selected.as_ref().map(|s| s.id);
+            commands.extend(review_queue::keys(ui.ctx(), current, self.had_keyboard));
+        }
         commands.extend(self.keyboard_and_clock(ui));
         let total = self.incidents.len();
         let shown = self.cache.visible.len();
@@ -350,6 +384,18 @@ impl AtlasApp {
                         commands.push(Command::ShowPanel { panel, open: !open });
                     }
                 }
+                ui.separator();
+                let left = self.cache.queue.len();
+                if ui
+                    .selectable_label(self.review, format!("Review ({left} left)"))
+                    .on_hover_text(
+                        "Walk the unreviewed incidents shown, lowest confidence first: \
+                         A accept, D dismiss, C correct, N/P next/previous, Esc leave",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SetReviewMode(!self.review));
+                }
                 if let Some(undo) = &self.undo {
                     ui.separator();
                     ui.label(undo.label());
@@ -362,6 +408,23 @@ impl AtlasApp {
                 }
             });
         });
+        if self.review {
+            let queue = self.queue_ids();
+            let position = self
+                .selected
+                .as_ref()
+                .and_then(|s| queue.iter().position(|&id| id == s.id));
+            let current = position.and_then(|p| queue.get(p).copied());
+            let view = review_queue::ReviewView {
+                incident: current.and_then(|id| self.incidents.iter().find(|i| i.id == id)),
+                report: self.selected.as_ref().and_then(|s| s.report.as_ref()),
+                left: queue.len(),
+                position: position.map(|p| p + 1),
+            };
+            egui::Panel::top("review").show(ui, |ui| {
+                commands.extend(review_queue::show(ui, &view));
+            });
+        }
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
             let view = TimelineView {
@@ -476,6 +539,7 @@ impl AtlasApp {
         });
 
         commands.extend(self.nearby_popup(ui));
+        self.had_keyboard = ui.ctx().egui_wants_keyboard_input();
         for command in commands {
             self.apply(command);
         }
@@ -604,17 +668,44 @@ impl AtlasApp {
                 Panel::Details => self.state.panels.details = open,
             },
             Command::Update { id, data } => self.update(id, *data),
-            Command::Delete(id) => match self.workspace.store.delete_incident(id) {
-                Ok(Some(incident)) => {
-                    if self.selected.as_ref().is_some_and(|s| s.id == id) {
-                        self.selected = None;
+            Command::Delete(id) => {
+                // Asked before the incident leaves the queue.
+                let next = self.next_in_review(id);
+                match self.workspace.store.delete_incident(id) {
+                    Ok(Some(incident)) => {
+                        if self.selected.as_ref().is_some_and(|s| s.id == id) {
+                            self.selected = None;
+                        }
+                        self.undo = Some(Undo::Delete(incident));
+                        self.reload();
+                        if self.review {
+                            self.review_goto(next);
+                        }
                     }
-                    self.undo = Some(Undo::Delete(incident));
-                    self.reload();
+                    Ok(None) => self.reload(),
+                    Err(e) => self.load_error = Some(format!("deleting: {}", error_chain(&e))),
                 }
-                Ok(None) => self.reload(),
-                Err(e) => self.load_error = Some(format!("deleting: {}", error_chain(&e))),
-            },
+            }
+            Command::Accept(id) => self.accept(id),
+            Command::SetReviewMode(on) => {
+                self.review = on;
+                let queue = self.review_queue();
+                let current = self.selected.as_ref().map(|s| s.id);
+                if on && !current.is_some_and(|c| queue.contains(&c)) {
+                    self.review_goto(queue.first().copied());
+                }
+            }
+            Command::ReviewStep { forward } => {
+                let queue = self.review_queue();
+                let current = self.selected.as_ref().map(|s| s.id);
+                if let Some(id) = view::review_step(&queue, current, forward) {
+                    self.review_goto(Some(id));
+                }
+            }
+            Command::Correct => {
+                self.state.panels.details = true;
+                self.details.focus_editor = true;
+            }
             Command::Undo => self.undo(),
             Command::Reprocess(report_id) => self.reprocess(report_id),
             Command::Nearby { lat, lon } => {
@@ -763,6 +854,7 @@ impl AtlasApp {
         let id = undo.incident().id;
         let result = match &undo {
             Undo::Delete(incident) => self.workspace.store.restore_incident(incident),
+            Undo::Accept(_) => self.workspace.store.set_reviewed(id, false).map(|_| ()),
             Undo::Edit { before, edited } => self
                 .workspace
                 .store
@@ -780,6 +872,57 @@ impl AtlasApp {
                 self.load_error = Some(format!("undoing: {}", error_chain(&e)));
                 self.undo = Some(undo);
             }
+        }
+    }
+
+    /// In the Review mode, the incident to show once `id` leaves the queue;
+    /// `None` outside the mode or when `id` was the last one.
+    fn next_in_review(&mut self, id: i64) -> Option<i64> {
+        if !self.review {
+            return None;
+        }
+        view::after_leaving(&self.review_queue(), id)
+    }
+
+    /// Makes `id` the current incident of the review (selected, its row in
+    /// view, the map on it); `None` clears the selection (nothing left).
+    fn review_goto(&mut self, id: Option<i64>) {
+        let Some(id) = id else {
+            self.selected = None;
+            return;
+        };
+        self.select(id);
+        self.scroll_to = Some(id);
+        if let Some(incident) = self.incidents.iter().find(|i| i.id == id) {
+            let l = &incident.data.location;
+            self.map.centre_on(l.longitude, l.latitude);
+        }
+    }
+
+    /// Marks incident `id` reviewed (Undo takes it back) and, in the Review
+    /// mode, moves on to the next of the queue.
+    fn accept(&mut self, id: i64) {
+        let next = self.next_in_review(id);
+        let Some(before) = self.incidents.iter().find(|i| i.id == id).cloned() else {
+            return;
+        };
+        match self.workspace.store.set_reviewed(id, true) {
+            Ok(true) => {
+                if !before.reviewed {
+                    self.undo = Some(Undo::Accept(before));
+                }
+                if let Some(incident) = self.incidents.iter_mut().find(|i| i.id == id) {
+                    incident.reviewed = true;
+                }
+                // The queue and the "unreviewed only" filter depend on it.
+                self.revision += 1;
+                self.load_error = None;
+                if self.review {
+                    self.review_goto(next);
+                }
+            }
+            Ok(false) => self.reload(),
+            Err(e) => self.load_error = Some(format!("accepting: {}", error_chain(&e))),
         }
     }
 

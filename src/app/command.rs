@@ -76,8 +76,20 @@ pub enum Command {
         id: i64,
         data: Box<IncidentData>,
     },
-    /// Delete an incident (it can be undone).
+    /// Delete an incident (it can be undone). In the Review mode this is
+    /// the dismissal, and the next incident of the queue comes up.
     Delete(i64),
+    /// Enter or leave the Review mode (see `review_queue`).
+    SetReviewMode(bool),
+    /// Mark an incident reviewed: the analyst accepts its coding (it can be
+    /// undone). In the Review mode the next incident of the queue comes up.
+    Accept(i64),
+    /// Move to the next (or previous) incident of the review queue.
+    ReviewStep {
+        forward: bool,
+    },
+    /// Put the keyboard in the details editor to correct the selected incident.
+    Correct,
     /// Take back the last deletion or run of corrections to one incident.
     Undo,
     /// Read a stored report again with today's rules and gazetteer, keeping

@@ -13,6 +13,7 @@ use egui::{Color32, RichText, Ui};
 
 use super::command::{Command, Outcome};
 use super::review::{self, LocationReview};
+use super::review_queue::confidence_color;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
     EventType, Field, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision,
@@ -193,6 +194,9 @@ pub struct DetailsForm {
     review: LocationReview,
     /// How reading the report again went.
     pub outcome: Option<Outcome>,
+    /// Put the keyboard in the first field on the next frame (the Review
+    /// mode's `C`).
+    pub focus_editor: bool,
 }
 
 impl DetailsForm {
@@ -232,13 +236,44 @@ pub fn parse_fatalities(text: &str) -> Result<Option<u32>, String> {
 }
 
 fn text_row(ui: &mut Ui, key: &str, value: &mut String) -> bool {
+    text_row_response(ui, key, value).changed()
+}
+
+fn text_row_response(ui: &mut Ui, key: &str, value: &mut String) -> egui::Response {
     let label = ui.label(RichText::new(key).strong());
-    let changed = ui
+    let response = ui
         .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
-        .changed();
+        .labelled_by(label.id);
     ui.end_row();
-    changed
+    response
+}
+
+/// The confidence with its reasons, and whether an analyst accepted the
+/// coding (with a button to accept it outside the Review mode too).
+fn confidence(ui: &mut Ui, incident: &Incident) -> Option<Command> {
+    let data = &incident.data;
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Confidence: {}", data.confidence))
+                .strong()
+                .color(confidence_color(data.confidence)),
+        );
+        for reason in &data.confidence_reasons {
+            ui.label(RichText::new(format!("· {reason}")).small());
+        }
+    });
+    ui.horizontal(|ui| {
+        if incident.reviewed {
+            ui.label("Reviewed: accepted by an analyst");
+        } else {
+            ui.label("Not reviewed yet");
+            if ui.button("Mark reviewed").clicked() {
+                command = Some(Command::Accept(incident.id));
+            }
+        }
+    });
+    command
 }
 
 fn combo_row<T: PartialEq + Copy>(
@@ -325,7 +360,9 @@ pub fn show(
             .small(),
         );
     }
+    commands.extend(confidence(ui, incident));
     ui.separator();
+    let focus = std::mem::take(&mut form.focus_editor);
     let Some(data) = form.data.as_mut() else {
         return commands;
     };
@@ -336,7 +373,11 @@ pub fn show(
             .num_columns(2)
             .striped(true)
             .show(ui, |ui| {
-                changed |= text_row(ui, "Date", &mut form.date);
+                let date = text_row_response(ui, "Date", &mut form.date);
+                if focus {
+                    date.request_focus();
+                }
+                changed |= date.changed();
                 changed |= combo_row(
                     ui,
                     "Time precision",

@@ -1,5 +1,6 @@
 //! The left panel's filters: event types, actor, country, admin-1, a death
-//! toll floor, geo and time precision, and full-text search. The panel edits
+//! toll floor, geo and time precision, whether an analyst accepted them, and
+//! full-text search. The panel edits
 //! a copy and returns it as one command, so the filters change between frames.
 
 use std::collections::BTreeSet;
@@ -160,5 +161,7 @@ pub fn show(
         let slot = usize::from(p.code() - 1);
         ui.checkbox(&mut edited.time_precision[slot], time_label(p));
     }
+    ui.add_space(4.0);
+    ui.checkbox(&mut edited.unreviewed_only, "Unreviewed only");
     (edited != *filters).then_some(Command::SetFilters(edited))
 }

@@ -1,13 +1,15 @@
 //! The incident list beside the map, in step with it: a click on a row
 //! selects the incident and centres the map on it; a marker clicked on the
 //! map scrolls its row into view. Sortable by date and by death toll. Rows
-//! are virtualised, so a long list costs only the rows on screen.
+//! are virtualised, so a long list costs only the rows on screen. A column
+//! gives each incident's confidence, marked "ok" once an analyst accepted it.
 
-use egui::{Align, Label, Sense, Ui};
+use egui::{Align, Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::details::fatalities;
+use super::review_queue::confidence_color;
 use crate::model::Incident;
 use crate::view::SortKey;
 
@@ -35,6 +37,7 @@ pub fn show(
         .column(Column::exact(84.0))
         .column(Column::remainder().clip(true))
         .column(Column::exact(60.0))
+        .column(Column::exact(58.0))
         .auto_shrink([false, true])
         .max_scroll_height(f32::INFINITY);
     if let Some(row) = scroll_to.and_then(|id| {
@@ -74,6 +77,9 @@ pub fn show(
                     }));
                 }
             });
+            header.col(|ui| {
+                ui.strong("Conf.");
+            });
         })
         .body(|body| {
             body.rows(ROW_HEIGHT, rows.len(), |mut row| {
@@ -100,12 +106,43 @@ pub fn show(
                 row.col(|ui| {
                     ui.add(Label::new(fatalities_short(d.fatalities)).selectable(false));
                 });
+                row.col(|ui| {
+                    let text = RichText::new(confidence_badge(incident))
+                        .color(confidence_color(d.confidence));
+                    ui.add(Label::new(text).selectable(false))
+                        .on_hover_text(confidence_hover(incident));
+                });
                 if clicked || row.response().clicked() {
                     command = Some(Command::SelectRow(incident.id));
                 }
             });
         });
     command
+}
+
+/// The list's confidence column: the level, with "ok" once an analyst
+/// accepted it (plain text: the bundled fonts have no tick mark).
+pub fn confidence_badge(incident: &Incident) -> String {
+    let ok = if incident.reviewed { " · ok" } else { "" };
+    format!("{}{ok}", incident.data.confidence)
+}
+
+fn confidence_hover(incident: &Incident) -> String {
+    let reasons = &incident.data.confidence_reasons;
+    let why = if reasons.is_empty() {
+        "nothing made it doubtful".to_string()
+    } else {
+        reasons.join("; ")
+    };
+    let reviewed = if incident.reviewed {
+        "reviewed"
+    } else {
+        "not reviewed yet"
+    };
+    format!(
+        "{} confidence: {why} ({reviewed})",
+        incident.data.confidence
+    )
 }
 
 /// The list's short form: a dash when the report gave no figure.

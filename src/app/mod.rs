@@ -23,6 +23,7 @@ mod mbtiles;
 mod osm;
 mod reverse;
 mod review;
+mod review_queue;
 mod snapshot;
 mod state;
 mod timeline;

@@ -11,7 +11,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use super::AtlasApp;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
-    EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision, TimeWindow,
+    Confidence, EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
+    TimeWindow,
 };
 use crate::setup::Workspace;
 use crate::store::Store;
@@ -50,6 +51,7 @@ pub(crate) fn data(
         notes: "Clash reported.".into(),
         evidence: Span::new(0, 0),
         weapons: vec![],
+        ..IncidentData::example()
     }
 }
 
@@ -60,6 +62,7 @@ pub(crate) fn incident(id: i64, day: NaiveDate) -> Incident {
         report_id: 1,
         source: "report.txt".into(),
         data: data("Djibo", -1.63, 14.10, day, EventType::Battles),
+        reviewed: false,
     }
 }
 
@@ -88,6 +91,11 @@ fn workspace() -> Workspace {
     kaya.fatalities = Some(7);
     kaya.notes = "Village raid.".into();
     kaya.location.admin1 = "Centre-Nord".into();
+    kaya.confidence = Confidence::Low;
+    kaya.confidence_reasons = vec![
+        "the attackers are not named".into(),
+        "the death toll is a vague quantity".into(),
+    ];
     let mut fada = data(
         "Fada N'Gourma",
         0.35,
@@ -98,6 +106,8 @@ fn workspace() -> Workspace {
     fada.evidence = sentence("A drone");
     fada.notes = "Airstrike on a convoy.".into();
     fada.location.geo_precision = GeoPrecision::Region;
+    fada.confidence = Confidence::Medium;
+    fada.confidence_reasons = vec!["the attackers are not named".into()];
     store
         .add_report(
             "report.txt",
@@ -1317,4 +1327,150 @@ fn weapons_are_edited_as_a_list_and_saved() {
         vec!["AK-47".to_string(), "armed drone".into()]
     );
     harness.get_by_label_contains("Corrected by hand: weapons");
+}
+
+/// The window on `workspace()`, whose incidents are weighed Djibo high,
+/// Kaya low, Fada N'Gourma medium: the review order is Kaya, Fada, Djibo.
+fn review_harness() -> Harness<'static, AtlasApp> {
+    harness()
+}
+
+fn selected_place(harness: &Harness<'_, AtlasApp>) -> Option<String> {
+    harness
+        .state()
+        .selected()
+        .map(|i| i.data.location.name.clone())
+}
+
+fn press(harness: &mut Harness<'_, AtlasApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn the_review_queue_goes_lowest_confidence_first_and_accept_dismiss_empty_it() {
+    let mut harness = review_harness();
+    let order: Vec<String> = {
+        let app = harness.state_mut();
+        let queue = app.review_queue();
+        queue
+            .iter()
+            .map(|id| {
+                let i = app.incidents().iter().find(|i| i.id == *id).unwrap();
+                i.data.location.name.clone()
+            })
+            .collect()
+    };
+    assert_eq!(order, ["Kaya", "Fada N'Gourma", "Djibo"]);
+    harness.get_by_label("Review (3 left)").click();
+    harness.run();
+    assert!(harness.state().reviewing());
+    assert_eq!(selected_place(&harness).as_deref(), Some("Kaya"));
+    harness.get_by_label("3 left");
+    harness.get_by_label("low confidence");
+    harness.get_by_label("– the attackers are not named; the death toll is a vague quantity");
+
+    // A accepts and moves on; the count drops.
+    let kaya = id_of(&harness, "Kaya");
+    press(&mut harness, egui::Key::A);
+    assert!(
+        harness
+            .state()
+            .workspace_store()
+            .incident(kaya)
+            .unwrap()
+            .unwrap()
+            .reviewed
+    );
+    assert_eq!(selected_place(&harness).as_deref(), Some("Fada N'Gourma"));
+    harness.get_by_label("Review (2 left)");
+    harness.get_by_label("2 left");
+
+    // D dismisses: the ordinary delete, which Undo takes back.
+    press(&mut harness, egui::Key::D);
+    assert_eq!(harness.state().incidents().len(), 2);
+    assert_eq!(selected_place(&harness).as_deref(), Some("Djibo"));
+    harness.get_by_label("Review (1 left)");
+    harness.get_by_label("Undo");
+
+    // Enter accepts too; then nothing is left.
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("Review (0 left)");
+    harness.get_by_label("Nothing left to review among the incidents shown.");
+    assert!(harness.state().selected().is_none());
+
+    // Esc leaves the mode.
+    press(&mut harness, egui::Key::Escape);
+    assert!(!harness.state().reviewing());
+    assert!(
+        harness
+            .query_by_label("Nothing left to review among the incidents shown.")
+            .is_none()
+    );
+}
+
+#[test]
+fn review_keys_move_through_the_queue_and_typing_a_correction_accepts_nothing() {
+    let mut harness = review_harness();
+    harness
+        .state_mut()
+        .apply(super::Command::SetReviewMode(true));
+    harness.run();
+    assert_eq!(selected_place(&harness).as_deref(), Some("Kaya"));
+    for (key, place) in [
+        (egui::Key::N, "Fada N'Gourma"),
+        (egui::Key::J, "Djibo"),
+        (egui::Key::N, "Djibo"),
+        (egui::Key::K, "Fada N'Gourma"),
+        (egui::Key::P, "Kaya"),
+    ] {
+        press(&mut harness, key);
+        assert_eq!(selected_place(&harness).as_deref(), Some(place), "{key:?}");
+    }
+
+    // C puts the keyboard in the details editor: A is then not an accept,
+    // and Esc only leaves the field.
+    press(&mut harness, egui::Key::C);
+    assert!(harness.ctx.egui_wants_keyboard_input());
+    press(&mut harness, egui::Key::A);
+    press(&mut harness, egui::Key::Escape);
+    assert!(harness.state().reviewing());
+    let kaya = id_of(&harness, "Kaya");
+    let stored = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .workspace_store()
+            .incident(kaya)
+            .unwrap()
+            .unwrap()
+            .reviewed
+    };
+    assert!(!stored(&harness));
+    press(&mut harness, egui::Key::A);
+    assert!(stored(&harness));
+    harness.get_by_label("Review (2 left)");
+
+    // Undo takes the acceptance back and brings Kaya up again.
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert!(!stored(&harness));
+    harness.get_by_label("Review (3 left)");
+    assert_eq!(selected_place(&harness).as_deref(), Some("Kaya"));
+}
+
+#[test]
+fn the_details_and_the_list_show_the_confidence_and_unreviewed_only_filters() {
+    let mut harness = review_harness();
+    let (_, pos) = marker_of(&harness, "Kaya");
+    click_at(&mut harness, pos);
+    harness.get_by_label("Confidence: low");
+    harness.get_by_label("Not reviewed yet");
+    harness.get_by_label("low");
+    harness.get_by_label("Mark reviewed").click();
+    harness.run();
+    harness.get_by_label("Reviewed: accepted by an analyst");
+    harness.get_by_label("low · ok");
+    show(&mut harness, "Unreviewed only");
+    checkbox(&harness, "Unreviewed only").click();
+    harness.run();
+    assert_counts_agree(&harness, 2);
 }

@@ -1,5 +1,6 @@
-//! The toolbar's Undo: the last deletion, or the last run of corrections to
-//! one incident (a move to another place included). Fields are saved at every
+//! The toolbar's Undo: the last deletion, acceptance (the Review mode's
+//! `A`), or run of corrections to one incident (a move to another place
+//! included). Fields are saved at every
 //! valid keystroke, so the corrections to one incident in a row are one
 //! step: Undo puts the incident back as it was before the first of them.
 
@@ -10,6 +11,8 @@ use crate::model::{Field, Incident, IncidentData};
 pub enum Undo {
     /// An incident deleted; Undo puts it back whole.
     Delete(Incident),
+    /// An incident accepted (marked reviewed); Undo marks it unreviewed.
+    Accept(Incident),
     /// Corrections to an incident; `before` is how it was before the first,
     /// with the fields that were already marked as corrected then.
     Edit {
@@ -39,6 +42,7 @@ impl Undo {
     pub fn incident(&self) -> &Incident {
         match self {
             Undo::Delete(incident)
+            | Undo::Accept(incident)
             | Undo::Edit {
                 before: incident, ..
             } => incident,
@@ -50,6 +54,7 @@ impl Undo {
         let data: &IncidentData = &self.incident().data;
         let verb = match self {
             Undo::Delete(_) => "Deleted",
+            Undo::Accept(_) => "Accepted",
             Undo::Edit { .. } => "Edited",
         };
         format!(

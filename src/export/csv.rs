@@ -5,13 +5,22 @@
 //! (kept in `extra`); incidents read from reports derive what they can
 //! (`iso` and `region` from the country, `disorder_type` from the event type,
 //! `event_id_cnty` as `IA-<id>`) and leave the rest empty.
+//!
+//! After ACLED's 31 columns come our own three (`OUR_COLUMNS`):
+//! `confidence`, `confidence_reasons` (joined with "; ") and `reviewed`
+//! (`true`/`false`). Appended, not interleaved, so a tool that reads ACLED's
+//! columns by position still finds them where ACLED puts them; our importer
+//! reads them back.
 
 use std::io::Write;
 
 use super::{ExportError, Extras, IncidentExtra, event_id};
-use crate::import::acled::{COLUMNS, col, disorder_type};
+use crate::import::acled::{COLUMNS, OUR_COLUMNS, REASON_SEPARATOR, col, disorder_type};
 use crate::import::iso;
 use crate::model::Incident;
+
+/// Every column written: ACLED's, then ours.
+const WIDTH: usize = COLUMNS.len() + OUR_COLUMNS.len();
 
 /// Writes `incidents` as an ACLED-layout CSV with a header row.
 pub fn write_acled_csv(
@@ -30,17 +39,17 @@ pub fn write_acled_csv(
 /// from the store; `finish` flushes it.
 pub struct AcledCsvWriter<W: Write> {
     w: csv::Writer<W>,
-    fields: [String; 31],
+    fields: [String; WIDTH],
 }
 
 impl<W: Write> AcledCsvWriter<W> {
     /// Writes the header row.
     pub fn new(out: W) -> Result<AcledCsvWriter<W>, ExportError> {
         let mut w = csv::WriterBuilder::new().from_writer(out);
-        w.write_record(COLUMNS)?;
+        w.write_record(COLUMNS.iter().chain(&OUR_COLUMNS))?;
         Ok(AcledCsvWriter {
             w,
-            fields: Default::default(),
+            fields: std::array::from_fn(|_| String::new()),
         })
     }
 
@@ -92,6 +101,10 @@ impl<W: Write> AcledCsvWriter<W> {
         };
         fields[col::NOTES].clone_from(&data.notes);
         fields[col::FATALITIES] = data.fatalities.map(|n| n.to_string()).unwrap_or_default();
+        let ours = &mut fields[COLUMNS.len()..];
+        ours[0] = data.confidence.label().to_owned();
+        ours[1] = data.confidence_reasons.join(REASON_SEPARATOR);
+        ours[2] = incident.reviewed.to_string();
         self.w.write_record(&*fields)?;
         Ok(())
     }
@@ -110,7 +123,9 @@ mod tests {
 
     use super::*;
     use crate::export::IncidentExtra;
-    use crate::model::{EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision};
+    use crate::model::{
+        Confidence, EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision,
+    };
 
     fn incident(id: i64) -> Incident {
         Incident {
@@ -139,7 +154,13 @@ mod tests {
                 notes: "Market attack, \"three\" killed, say residents.".to_owned(),
                 evidence: Span::new(0, 0),
                 weapons: vec![],
+                confidence: Confidence::Low,
+                confidence_reasons: vec![
+                    "the attackers are not named".to_owned(),
+                    "the death toll is a vague quantity".to_owned(),
+                ],
             },
+            reviewed: true,
         }
     }
 
@@ -147,7 +168,9 @@ mod tests {
         let mut buf = Vec::new();
         write_acled_csv(&[incident(9)], extras, &mut buf).unwrap();
         let mut r = csv::Reader::from_reader(&buf[..]);
-        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), COLUMNS);
+        let header: Vec<&str> = r.headers().unwrap().iter().collect();
+        assert_eq!(header[..COLUMNS.len()], COLUMNS);
+        assert_eq!(header[COLUMNS.len()..], OUR_COLUMNS);
         r.records().map(Result::unwrap).collect()
     }
 
@@ -168,6 +191,12 @@ mod tests {
             "Market attack, \"three\" killed, say residents."
         );
         assert_eq!(&row[col::ASSOC_ACTOR_1], "");
+        assert_eq!(&row[31], "low");
+        assert_eq!(
+            &row[32],
+            "the attackers are not named; the death toll is a vague quantity"
+        );
+        assert_eq!(&row[33], "true");
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! `event_id` is `"IA-<incident id>"`: ACLED's own ids are country-prefixed
 //! strings, and the `IA-` prefix keeps ours from ever looking like theirs.
 //! Features are streamed one at a time rather than built into one big value.
+//! Beyond ACLED's columns each feature carries `weapons`, `confidence`
+//! ("high", "medium", "low"), `confidence_reasons` (an array of phrases) and
+//! `reviewed` (a boolean: an analyst accepted it).
 
 use std::io::Write;
 
@@ -61,6 +64,9 @@ struct Properties<'a> {
     source: &'a str,
     notes: &'a str,
     weapons: &'a [String],
+    confidence: &'static str,
+    confidence_reasons: &'a [String],
+    reviewed: bool,
 }
 
 /// Writes `incidents` as one FeatureCollection to `out`.
@@ -129,6 +135,9 @@ impl<W: Write> GeoJsonWriter<W> {
                 source: &incident.source,
                 notes: &data.notes,
                 weapons: &data.weapons,
+                confidence: data.confidence.label(),
+                confidence_reasons: &data.confidence_reasons,
+                reviewed: incident.reviewed,
             },
         };
         serde_json::to_writer(&mut self.out, &feature)?;
@@ -180,7 +189,10 @@ mod tests {
                 notes: "Test note.".to_owned(),
                 evidence: Span::new(0, 10),
                 weapons: vec!["mortars".to_owned()],
+                confidence: crate::model::Confidence::Medium,
+                confidence_reasons: vec!["the attackers are not named".to_owned()],
             },
+            reviewed: false,
         }
     }
 
@@ -218,6 +230,9 @@ mod tests {
         assert_eq!(p["geo_precision"], 1);
         assert_eq!(p["source"], "djibo-note.txt");
         assert_eq!(p["weapons"][0], "mortars");
+        assert_eq!(p["confidence"], "medium");
+        assert_eq!(p["confidence_reasons"][0], "the attackers are not named");
+        assert_eq!(p["reviewed"], false);
         assert!(features[1]["properties"]["fatalities"].is_null());
     }
 

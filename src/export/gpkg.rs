@@ -5,7 +5,9 @@
 //! and the two "undefined" systems, `gpkg_contents`, `gpkg_geometry_columns`),
 //! one feature table `incidents` with the same attributes as the GeoJSON
 //! export (`event_date` declared DATE so GIS tools type it as a date), and
-//! the R-tree spatial index extension. It is written to a temporary file
+//! the R-tree spatial index extension. `confidence_reasons` is one text
+//! joined with "; " (as in the CSV) since a GIS attribute table shows text
+//! better than JSON; `reviewed` is a GeoPackage BOOLEAN (0/1). It is written to a temporary file
 //! beside the target and renamed over it only once complete.
 
 use std::path::Path;
@@ -88,7 +90,10 @@ CREATE TABLE incidents (
     geo_precision INTEGER,
     source TEXT,
     notes TEXT,
-    weapons TEXT
+    weapons TEXT,
+    confidence TEXT,
+    confidence_reasons TEXT,
+    reviewed BOOLEAN
 );
 CREATE VIRTUAL TABLE rtree_incidents_geom USING rtree(id, minx, maxx, miny, maxy);
 "#;
@@ -176,9 +181,10 @@ fn write_into(
         let mut feature = tx.prepare(
             "INSERT INTO incidents (geom, event_id, event_date, time_precision, event_type,
                  sub_event_type, actor1, actor2, fatalities, country, country_code, admin1,
-                 admin2, location, latitude, longitude, geo_precision, source, notes, weapons)
+                 admin2, location, latitude, longitude, geo_precision, source, notes, weapons,
+                 confidence, confidence_reasons, reviewed)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
         )?;
         let mut rtree = tx.prepare(
             "INSERT INTO rtree_incidents_geom (id, minx, maxx, miny, maxy)
@@ -209,6 +215,10 @@ fn write_into(
                 incident.source,
                 data.notes,
                 serde_json::to_string(&data.weapons)?,
+                data.confidence.label(),
+                data.confidence_reasons
+                    .join(crate::import::acled::REASON_SEPARATOR),
+                incident.reviewed,
             ])?;
             rtree.execute(params![tx.last_insert_rowid(), lon, lat])?;
             Ok(())

@@ -144,6 +144,7 @@ mod tests {
             notes: String::new(),
             evidence: Span::new(0, 5),
             weapons: Vec::new(),
+            ..IncidentData::example()
         }
     }
 

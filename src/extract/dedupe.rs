@@ -190,6 +190,7 @@ mod tests {
             notes: String::new(),
             evidence: Span::new(0, 10),
             weapons: Vec::new(),
+            ..IncidentData::example()
         }
     }
 

@@ -736,6 +736,17 @@ fn finish(
         inferred,
         claimant,
     });
+    // What this stage knows for sure; namesakes, weekday dates and dates
+    // taken from another sentence are not tracked this far and stay unset.
+    let (confidence, confidence_reasons) = super::confidence::assess(&super::confidence::Signals {
+        place_absent: place.detail.is_some()
+            || (!d.unresolved.is_empty() && place.precision == GeoPrecision::Region),
+        date_from_publication: d.date.is_none(),
+        actor_unnamed: actor1.starts_with("Unidentified Armed Group"),
+        toll_vague: d.fatalities.is_some_and(|c| c.vague),
+        toll_claimed: d.claimed && d.fatalities.is_some(),
+        ..super::confidence::Signals::default()
+    });
     Ok(IncidentData {
         event_date,
         time_precision,
@@ -748,6 +759,8 @@ fn finish(
         notes,
         evidence: d.evidence,
         weapons: d.weapons,
+        confidence,
+        confidence_reasons,
     })
 }
 

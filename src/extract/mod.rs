@@ -4,14 +4,16 @@
 //! The stages, one file each: `sentences` (split with byte spans), `dates`,
 //! `places` (mentions and gazetteer lookups), `actors`, `event_type`,
 //! `fatalities`, `weapons`, and `incidents` (which sentences make which
-//! incident). `dedupe` says when two codings are one event told twice (the
-//! store uses it to merge reports); `evaluation` (tests only) scores the
-//! rules on `tests/corpus/`. Everything is rules written down in the module
-//! headers, so an analyst can see why an incident came out as it did; actor
-//! names are data in `data/actors.tsv`.
+//! incident); `confidence` weighs what made a coding shaky into a level
+//! with its reasons. `dedupe` says when two codings are one event told
+//! twice (the store uses it to merge reports); `evaluation` (tests only)
+//! scores the rules on `tests/corpus/`. Everything is rules written down in
+//! the module headers, so an analyst can see why an incident came out as it
+//! did; actor names are data in `data/actors.tsv`.
 
 mod actors;
 mod clauses;
+mod confidence;
 mod dates;
 mod dedupe;
 mod event_type;

@@ -6,13 +6,20 @@
 //! admin3, tags, ...) are kept verbatim in an `extra` JSON object stored with
 //! the incident, so an imported file exports back column for column. `year`
 //! is not kept: it is always the year of `event_date`.
+//!
+//! Our own three columns after ACLED's (`OUR_COLUMNS`: `confidence`,
+//! `confidence_reasons`, `reviewed`) are read back when a file has them, so
+//! an export imported elsewhere keeps them; a file without them (any ACLED
+//! download) gets the database's defaults: medium, no reasons, unreviewed.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::iso::{self, Country};
-use crate::model::{EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision};
+use crate::model::{
+    Confidence, EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision,
+};
 
 /// ACLED's columns in ACLED's order.
 pub const COLUMNS: [&str; 31] = [
@@ -48,6 +55,13 @@ pub const COLUMNS: [&str; 31] = [
     "tags",
     "timestamp",
 ];
+
+/// The columns our exports append after ACLED's: confidence, its reasons
+/// (joined with `REASON_SEPARATOR` in a CSV cell) and the analyst's acceptance.
+pub const OUR_COLUMNS: [&str; 3] = ["confidence", "confidence_reasons", "reviewed"];
+
+/// Between two confidence reasons in a CSV cell.
+pub const REASON_SEPARATOR: &str = "; ";
 
 /// Positions in `COLUMNS`.
 pub mod col {
@@ -126,6 +140,8 @@ pub struct ImportRow {
     pub source: String,
     /// The `extra` JSON object (ACLED columns without a model field).
     pub extra: String,
+    /// The `reviewed` column: an analyst accepted the row.
+    pub reviewed: bool,
 }
 
 /// Reads ACLED's `event_date`: `2024-07-21` in recent downloads, `21 July
@@ -205,6 +221,10 @@ pub struct Fields<'a> {
     /// A GeoJSON `country_code` property (alpha-2), used when `iso` is absent.
     pub country_code: Option<&'a str>,
     pub weapons: Vec<String>,
+    /// Our `confidence` column (see `OUR_COLUMNS`), if the file has it.
+    pub confidence: Option<&'a str>,
+    pub confidence_reasons: Vec<String>,
+    pub reviewed: Option<&'a str>,
 }
 
 impl<'a> Fields<'a> {
@@ -215,7 +235,29 @@ impl<'a> Fields<'a> {
             point: None,
             country_code: None,
             weapons: Vec::new(),
+            confidence: None,
+            confidence_reasons: Vec::new(),
+            reviewed: None,
         }
+    }
+
+    /// Takes one of `OUR_COLUMNS` (reasons as a CSV cell, joined with
+    /// `REASON_SEPARATOR`); false for any other column name.
+    pub fn set_ours(&mut self, name: &str, value: &'a str) -> bool {
+        match name {
+            "confidence" => self.confidence = Some(value),
+            "confidence_reasons" => {
+                self.confidence_reasons = value
+                    .split(REASON_SEPARATOR.trim())
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            "reviewed" => self.reviewed = Some(value),
+            _ => return false,
+        }
+        true
     }
 
     fn get(&self, column: usize) -> &'a str {
@@ -290,6 +332,20 @@ impl<'a> Fields<'a> {
             extra.insert(name, value);
         }
         let extra = serde_json::to_string(&extra).map_err(|e| e.to_string())?;
+        let confidence = match self.confidence.map(str::trim).filter(|c| !c.is_empty()) {
+            None => Confidence::default(),
+            Some(text) => Confidence::from_label(text)
+                .ok_or_else(|| format!("confidence {text:?} is not high, medium or low"))?,
+        };
+        let reviewed = match self
+            .reviewed
+            .map(|r| r.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("" | "false" | "0" | "no") => false,
+            Some("true" | "1" | "yes") => true,
+            Some(other) => return Err(format!("reviewed {other:?} is not true or false")),
+        };
         let source = self.get(col::SOURCE).to_owned();
         let data = IncidentData {
             event_date,
@@ -313,11 +369,14 @@ impl<'a> Fields<'a> {
             notes: self.get(col::NOTES).to_owned(),
             evidence: Span::new(0, 0),
             weapons: self.weapons,
+            confidence,
+            confidence_reasons: self.confidence_reasons,
         };
         Ok(ImportRow {
             data,
             source,
             extra,
+            reviewed,
         })
     }
 }
@@ -385,6 +444,39 @@ mod tests {
         let mut f = djibo();
         f.values[col::FATALITIES] = Some("-3");
         assert!(f.into_row().unwrap_err().contains("fatalities"));
+    }
+
+    #[test]
+    fn our_columns_are_read_when_present_and_default_when_absent() {
+        let row = djibo().into_row().unwrap();
+        assert_eq!(row.data.confidence, Confidence::Medium);
+        assert!(row.data.confidence_reasons.is_empty());
+        assert!(!row.reviewed);
+        let mut f = djibo();
+        assert!(f.set_ours("confidence", "low"));
+        assert!(f.set_ours(
+            "confidence_reasons",
+            "the attackers are not named; the death toll is a vague quantity"
+        ));
+        assert!(f.set_ours("reviewed", "true"));
+        assert!(!f.set_ours("population_best", "12"));
+        let row = f.into_row().unwrap();
+        assert_eq!(row.data.confidence, Confidence::Low);
+        assert_eq!(
+            row.data.confidence_reasons,
+            [
+                "the attackers are not named",
+                "the death toll is a vague quantity"
+            ]
+        );
+        assert!(row.reviewed);
+        assert!(!row.extra.contains("confidence"), "{}", row.extra);
+        let mut f = djibo();
+        f.set_ours("confidence", "certain");
+        assert!(f.into_row().unwrap_err().contains("confidence"));
+        let mut f = djibo();
+        f.set_ours("reviewed", "maybe");
+        assert!(f.into_row().unwrap_err().contains("reviewed"));
     }
 
     #[test]

@@ -95,7 +95,12 @@ pub fn read_csv(
         for (slot, value) in slots.iter().zip(record.iter()) {
             match *slot {
                 Slot::Known(c) => fields.values[c] = Some(value),
-                Slot::Unknown(i) => fields.unknown.push((headers[i].as_str(), value)),
+                Slot::Unknown(i) => {
+                    let name = headers[i].as_str();
+                    if !fields.set_ours(name, value) {
+                        fields.unknown.push((name, value));
+                    }
+                }
             }
         }
         let row = fields.into_row().map_err(|reason| ImportError::Row {

@@ -72,13 +72,16 @@ impl TryFrom<RawFeature> for Feature {
         };
         let properties = raw.properties.unwrap_or_default();
         let mut weapons = Vec::new();
+        let mut reasons = None;
         let mut owned: Vec<(&str, String)> = Vec::with_capacity(properties.len());
         for (key, value) in &properties {
-            if let ("weapons", Value::Array(items)) = (key.as_str(), value) {
-                weapons = items.iter().map(text).collect();
-                continue;
+            match (key.as_str(), value) {
+                ("weapons", Value::Array(items)) => weapons = items.iter().map(text).collect(),
+                ("confidence_reasons", Value::Array(items)) => {
+                    reasons = Some(items.iter().map(text).collect());
+                }
+                _ => owned.push((key.as_str(), text(value))),
             }
-            owned.push((key.as_str(), text(value)));
         }
         let mut fields = Fields::new();
         fields.point = Some((lon, lat));
@@ -93,8 +96,16 @@ impl TryFrom<RawFeature> for Feature {
                 }
                 ("country_code", _) => fields.country_code = Some(value),
                 (_, Some(c)) => fields.values[c] = Some(value),
-                (name, None) => fields.unknown.push((name, value)),
+                (name, None) => {
+                    if !fields.set_ours(name, value) {
+                        fields.unknown.push((name, value));
+                    }
+                }
             }
+        }
+        // An array of reasons (our export) wins over a joined string.
+        if let Some(reasons) = reasons {
+            fields.confidence_reasons = reasons;
         }
         fields.into_row().map(Feature)
     }

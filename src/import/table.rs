@@ -64,6 +64,9 @@ pub struct Inserter<'c> {
     before: i64,
     /// `YYYY-MM-DD`, reused so a row costs no allocation for its date.
     date: String,
+    /// The `reviewed_at` of rows imported as reviewed: the file does not
+    /// say when, so the import's time stands in.
+    now: String,
 }
 
 impl<'c> Inserter<'c> {
@@ -75,9 +78,11 @@ impl<'c> Inserter<'c> {
             "INSERT INTO incidents (report_id, event_date, time_precision, event_type,
                  sub_event_type, actor1, actor2, fatalities, location, place_id, latitude,
                  longitude, country, country_code, admin1, admin2, geo_precision, notes,
-                 evidence_start, evidence_end, weapons, source, extra)
+                 evidence_start, evidence_end, weapons, source, extra, confidence,
+                 confidence_reasons, reviewed, reviewed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?11, ?12, ?13, ?14, ?15,
-                 ?16, ?17, 0, 0, ?18, ?19, ?20)",
+                 ?16, ?17, 0, 0, ?18, ?19, ?20, ?21, ?22, ?23,
+                 CASE WHEN ?23 THEN ?24 ELSE NULL END)",
         )?;
         Ok(Inserter {
             conn,
@@ -85,6 +90,7 @@ impl<'c> Inserter<'c> {
             report_id,
             before,
             date: String::with_capacity(10),
+            now: chrono::Utc::now().to_rfc3339(),
         })
     }
 
@@ -97,6 +103,14 @@ impl<'c> Inserter<'c> {
         } else {
             std::borrow::Cow::Owned(
                 serde_json::to_string(&data.weapons)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
+            )
+        };
+        let reasons = if data.confidence_reasons.is_empty() {
+            std::borrow::Cow::Borrowed("[]")
+        } else {
+            std::borrow::Cow::Owned(
+                serde_json::to_string(&data.confidence_reasons)
                     .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?,
             )
         };
@@ -131,6 +145,10 @@ impl<'c> Inserter<'c> {
             weapons,
             row.source,
             row.extra,
+            data.confidence.label(),
+            reasons,
+            row.reviewed,
+            self.now,
         ])?;
         Ok(())
     }

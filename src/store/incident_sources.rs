@@ -130,6 +130,7 @@ mod tests {
             notes: String::new(),
             evidence: Span::new(0, 4),
             weapons: Vec::new(),
+            ..IncidentData::example()
         }
     }
 
@@ -161,6 +162,36 @@ mod tests {
             .unwrap();
         assert!(again.duplicate);
         assert_eq!(again.incident_ids, a.incident_ids);
+    }
+
+    #[test]
+    fn an_accepted_incident_completed_by_a_second_report_needs_review_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let unnamed = djibo(11, "Unidentified Armed Group (Burkina Faso)");
+        let a = store
+            .add_report(
+                "wire.txt",
+                None,
+                "first account",
+                std::slice::from_ref(&unnamed),
+            )
+            .unwrap();
+        let id = a.incident_ids[0];
+        store.set_reviewed(id, true).unwrap();
+        // The same account again changes nothing: still accepted.
+        let mut same = unnamed;
+        same.evidence = Span::new(5, 12);
+        store
+            .add_report("copy.txt", None, "same account", &[same])
+            .unwrap();
+        assert!(store.incident(id).unwrap().unwrap().reviewed);
+        // A second report names the attackers: the coding changed.
+        store
+            .add_report("radio.txt", None, "second account", &[djibo(12, JNIM)])
+            .unwrap();
+        let now = store.incident(id).unwrap().unwrap();
+        assert_eq!(now.data.actor1, JNIM);
+        assert!(!now.reviewed);
     }
 
     #[test]

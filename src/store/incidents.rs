@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use super::reports::{format_date, parse_date};
 use super::{Store, StoreError, edits};
 use crate::model::{
-    BBox, EventType, Field, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
-    TimeWindow,
+    BBox, Confidence, EventType, Field, GeoPrecision, Incident, IncidentData, Location, Span,
+    TimePrecision, TimeWindow,
 };
 
 /// Which incidents to return. The default returns all of them.
@@ -30,15 +30,16 @@ pub struct StoredExtra {
     pub extra: Option<String>,
 }
 
-/// The columns `from_row` reads, in order (then `source` and `extra`);
-/// `r.source_name` comes from the join.
+/// The columns `from_row` reads, in order (`source` and `extra`, 23 and 24,
+/// are read by `for_each_incident_with_extra`); `r.source_name` comes from
+/// the join.
 macro_rules! incident_select {
     () => {
         "SELECT i.id, i.report_id, r.source_name, i.event_date, i.time_precision, i.event_type,
                 i.sub_event_type, i.actor1, i.actor2, i.fatalities, i.location, i.place_id,
                 i.latitude, i.longitude, i.country, i.country_code, i.admin1, i.admin2,
                 i.geo_precision, i.notes, i.evidence_start, i.evidence_end, i.weapons,
-                i.source, i.extra
+                i.source, i.extra, i.confidence, i.confidence_reasons, i.reviewed
          FROM incidents i JOIN reports r ON r.id = i.report_id"
     };
 }
@@ -59,6 +60,20 @@ fn conversion(
 #[error("unknown event type {0:?}")]
 struct UnknownEventType(String);
 
+/// A `confidence` that is not high, medium or low (the column's CHECK
+/// should make this impossible).
+#[derive(Debug, thiserror::Error)]
+#[error("unknown confidence {0:?}")]
+struct UnknownConfidence(String);
+
+/// The JSON array the `confidence_reasons` column holds.
+fn reasons_json(reasons: &[String]) -> Result<String, StoreError> {
+    serde_json::to_string(reasons).map_err(|e| StoreError::Corrupt {
+        what: "confidence reasons",
+        detail: e.to_string(),
+    })
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Incident> {
     let event_date: String = row.get(3)?;
     let time_precision: u8 = row.get(4)?;
@@ -67,6 +82,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Incident> {
     let evidence_start: i64 = row.get(20)?;
     let evidence_end: i64 = row.get(21)?;
     let weapons: String = row.get(22)?;
+    let confidence: String = row.get(25)?;
+    let reasons: String = row.get(26)?;
     let data = IncidentData {
         event_date: parse_date(3, &event_date)?,
         time_precision: TimePrecision::try_from(time_precision).map_err(|e| conversion(4, e))?,
@@ -93,12 +110,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Incident> {
             usize::try_from(evidence_end).map_err(|e| conversion(21, e))?,
         ),
         weapons: serde_json::from_str(&weapons).map_err(|e| conversion(22, e))?,
+        confidence: Confidence::from_label(&confidence)
+            .ok_or_else(|| conversion(25, UnknownConfidence(confidence.clone())))?,
+        confidence_reasons: serde_json::from_str(&reasons).map_err(|e| conversion(26, e))?,
     };
     Ok(Incident {
         id: row.get(0)?,
         report_id: row.get(1)?,
         source: row.get(2)?,
         data,
+        reviewed: row.get(27)?,
     })
 }
 
@@ -112,6 +133,7 @@ pub(super) fn insert(
         what: "weapons list",
         detail: e.to_string(),
     })?;
+    let reasons = reasons_json(&data.confidence_reasons)?;
     let loc = &data.location;
     let evidence_start = i64::try_from(data.evidence.start).map_err(|e| StoreError::Corrupt {
         what: "evidence span",
@@ -124,8 +146,10 @@ pub(super) fn insert(
     conn.execute(
         "INSERT INTO incidents (report_id, event_date, time_precision, event_type, sub_event_type,
              actor1, actor2, fatalities, location, place_id, latitude, longitude, country,
-             country_code, admin1, admin2, geo_precision, notes, evidence_start, evidence_end, weapons)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+             country_code, admin1, admin2, geo_precision, notes, evidence_start, evidence_end, weapons,
+             confidence, confidence_reasons)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+             ?22, ?23)",
         params![
             report_id,
             format_date(data.event_date),
@@ -148,6 +172,8 @@ pub(super) fn insert(
             evidence_start,
             evidence_end,
             weapons,
+            data.confidence.label(),
+            reasons,
         ],
     )
     .map_err(StoreError::sql("saving incident"))?;
@@ -205,8 +231,28 @@ pub(super) fn confirm(
     let merged = crate::extract::reconcile(&existing.data, other, &locked);
     if merged != existing.data {
         write(conn, existing.id, &merged)?;
+        // What the analyst accepted is no longer what is stored.
+        if !Field::changed(&existing.data, &merged).is_empty() {
+            set_reviewed(conn, existing.id, false)?;
+        }
     }
     Ok(())
+}
+
+/// Marks incident `id` accepted by an analyst now, or unreviewed; returns
+/// false when there is no such incident. Setting the state it already has
+/// keeps the original `reviewed_at`.
+pub(super) fn set_reviewed(conn: &Connection, id: i64, reviewed: bool) -> Result<bool, StoreError> {
+    let changed = conn
+        .execute(
+            "UPDATE incidents SET reviewed = ?1,
+                 reviewed_at = CASE WHEN ?1 = reviewed THEN reviewed_at
+                                    WHEN ?1 = 1 THEN ?2 ELSE NULL END
+             WHERE id = ?3",
+            params![reviewed, chrono::Utc::now().to_rfc3339(), id],
+        )
+        .map_err(StoreError::sql("marking an incident reviewed"))?;
+    Ok(changed > 0)
 }
 
 /// Incident `id`, if it exists.
@@ -348,7 +394,8 @@ impl Store {
     }
 }
 
-/// The values of an incident's data columns (event_date … weapons), in table order.
+/// The values of an incident's data columns (event_date … weapons, then
+/// confidence and its reasons), in table order.
 fn data_values(data: &IncidentData) -> Result<Vec<Box<dyn ToSql>>, StoreError> {
     let corrupt = |what: &'static str| {
         move |e: std::num::TryFromIntError| StoreError::Corrupt {
@@ -382,6 +429,8 @@ fn data_values(data: &IncidentData) -> Result<Vec<Box<dyn ToSql>>, StoreError> {
         Box::new(i64::try_from(data.evidence.start).map_err(corrupt("evidence span"))?),
         Box::new(i64::try_from(data.evidence.end).map_err(corrupt("evidence span"))?),
         Box::new(weapons),
+        Box::new(data.confidence.label()),
+        Box::new(reasons_json(&data.confidence_reasons)?),
     ])
 }
 
@@ -394,8 +443,9 @@ pub(super) fn write(conn: &Connection, id: i64, data: &IncidentData) -> Result<(
              sub_event_type = ?4, actor1 = ?5, actor2 = ?6, fatalities = ?7, location = ?8,
              place_id = ?9, latitude = ?10, longitude = ?11, country = ?12,
              country_code = ?13, admin1 = ?14, admin2 = ?15, geo_precision = ?16,
-             notes = ?17, evidence_start = ?18, evidence_end = ?19, weapons = ?20
-         WHERE id = ?21",
+             notes = ?17, evidence_start = ?18, evidence_end = ?19, weapons = ?20,
+             confidence = ?21, confidence_reasons = ?22
+         WHERE id = ?23",
         rusqlite::params_from_iter(values.iter()),
     )
     .map_err(StoreError::sql("updating incident"))?;
@@ -418,6 +468,26 @@ impl Store {
         edits::mark_edited(&tx, id, &Field::changed(&before.data, data))?;
         tx.commit().map_err(StoreError::sql("updating incident"))?;
         Ok(true)
+    }
+
+    /// Marks incident `id` as accepted by the analyst (`reviewed`), or takes
+    /// that back (an undo). Returns false when there is no such incident.
+    pub fn set_reviewed(&mut self, id: i64, reviewed: bool) -> Result<bool, StoreError> {
+        set_reviewed(&self.conn, id, reviewed)
+    }
+
+    /// When incident `id` was accepted (UTC, RFC 3339); `None` while it is
+    /// unreviewed or when there is no such incident.
+    pub fn reviewed_at(&self, id: i64) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT reviewed_at FROM incidents WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()
+            .map(Option::flatten)
+            .map_err(StoreError::sql("reading when an incident was reviewed"))
     }
 
     /// Deletes incident `id` and returns it as it was, so the deletion can be
@@ -451,12 +521,13 @@ impl Store {
             "INSERT INTO incidents (id, report_id, event_date, time_precision, event_type,
                  sub_event_type, actor1, actor2, fatalities, location, place_id, latitude,
                  longitude, country, country_code, admin1, admin2, geo_precision, notes,
-                 evidence_start, evidence_end, weapons)
+                 evidence_start, evidence_end, weapons, confidence, confidence_reasons)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
             rusqlite::params_from_iter(values.iter()),
         )
         .map_err(StoreError::sql("restoring incident"))?;
+        set_reviewed(&tx, incident.id, incident.reviewed)?;
         tx.execute(
             "INSERT OR IGNORE INTO incident_sources (incident_id, report_id, evidence_start, evidence_end)
              SELECT id, report_id, evidence_start, evidence_end FROM incidents WHERE id = ?1",
@@ -498,6 +569,7 @@ mod editing_tests {
             notes: notes.into(),
             evidence: Span::new(0, 5),
             weapons: vec!["AK-47".into()],
+            ..IncidentData::example()
         }
     }
 

@@ -171,6 +171,21 @@ CREATE TABLE dismissed (
     r#"
 ALTER TABLE places ADD COLUMN import_source TEXT NULL;
 "#,
+    // 7: how far each coding can be trusted and whether an analyst accepted
+    // it. `confidence` is extraction output ('high', 'medium', 'low'; rows
+    // stored before this existed were never assessed, hence 'medium');
+    // `confidence_reasons` is a JSON array of short phrases, JSON rather
+    // than a joined string because an imported reason may contain any
+    // separator. `reviewed` is the analyst's acceptance and `reviewed_at`
+    // when it was given (UTC, RFC 3339), NULL while unreviewed.
+    r#"
+ALTER TABLE incidents ADD COLUMN confidence TEXT NOT NULL DEFAULT 'medium'
+    CHECK (confidence IN ('high', 'medium', 'low'));
+ALTER TABLE incidents ADD COLUMN confidence_reasons TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(confidence_reasons));
+ALTER TABLE incidents ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1));
+ALTER TABLE incidents ADD COLUMN reviewed_at TEXT NULL;
+"#,
 ];
 
 /// Brings `conn` up to the latest schema; a no-op when it is already there.

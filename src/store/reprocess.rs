@@ -5,7 +5,12 @@
 //! incidents up with the stored ones and, in one transaction:
 //! - a stored incident the fresh reading still finds (its evidence sentence
 //!   overlaps, or failing that `extract::same_incident` holds) takes the
-//!   fresh values, except in the fields the analyst corrected;
+//!   fresh values, except in the fields the analyst corrected; its
+//!   confidence is always the fresh one. It stays reviewed (accepted by the
+//!   analyst) unless one of the fields nobody corrected now reads
+//!   differently: the analyst accepted other values than those now stored,
+//!   so it goes back to the Review queue. A new confidence alone does not
+//!   unreview: the coding the analyst accepted is unchanged;
 //! - a fresh incident with no stored match is added (or confirms another
 //!   report's incident, as at ingest), unless the analyst deleted it before;
 //! - a stored incident the fresh reading no longer finds is removed if
@@ -15,7 +20,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Store, StoreError, edits, incident_sources, incidents};
-use crate::model::{Incident, IncidentData, Span};
+use crate::model::{Field, Incident, IncidentData, Span};
 
 /// What reading a report again changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,6 +38,8 @@ pub struct Reprocessed {
     pub kept_edits: usize,
     /// Fresh incidents not added back because the analyst had deleted them.
     pub still_deleted: usize,
+    /// Reviewed incidents that read differently now and need review again.
+    pub unreviewed: usize,
 }
 
 impl std::fmt::Display for Reprocessed {
@@ -48,6 +55,9 @@ impl std::fmt::Display for Reprocessed {
         }
         if self.still_deleted > 0 {
             write!(f, "; {} deleted incident(s) left out", self.still_deleted)?;
+        }
+        if self.unreviewed > 0 {
+            write!(f, "; {} to review again", self.unreviewed)?;
         }
         Ok(())
     }
@@ -143,6 +153,11 @@ impl Store {
                 if merged == old.data {
                     done.unchanged += 1;
                 } else {
+                    // Only the fields nobody corrected can differ here.
+                    if old.reviewed && !Field::changed(&old.data, &merged).is_empty() {
+                        incidents::set_reviewed(&tx, old.id, false)?;
+                        done.unreviewed += 1;
+                    }
                     incidents::write(&tx, old.id, &merged)?;
                     incident_sources::attach_or_move(&tx, old.id, report_id, merged.evidence)?;
                     done.updated += 1;
@@ -227,6 +242,7 @@ mod tests {
             notes: String::new(),
             evidence,
             weapons: Vec::new(),
+            ..IncidentData::example()
         }
     }
 
@@ -281,6 +297,47 @@ mod tests {
         // Reading again changes nothing more.
         let again = store.reprocess_report(1, &[fresh, kaya()]).unwrap();
         assert_eq!((again.updated, again.unchanged), (0, 2));
+    }
+
+    fn reviewed(store: &Store, id: i64) -> bool {
+        store.incident(id).unwrap().unwrap().reviewed
+    }
+
+    #[test]
+    fn an_accepted_incident_stays_accepted_when_only_its_confidence_or_a_corrected_field_moves() {
+        let (mut store, ids) = stored_report(&[djibo(), kaya()]);
+        let mut corrected = djibo();
+        corrected.fatalities = Some(5);
+        store.update_incident(ids[0], &corrected).unwrap();
+        assert!(store.set_reviewed(ids[0], true).unwrap());
+        assert!(store.set_reviewed(ids[1], true).unwrap());
+        // The new rules read another toll (corrected, so kept) and weigh
+        // Djibo differently; Kaya reads the same.
+        let mut fresh = djibo();
+        fresh.fatalities = Some(3);
+        fresh.confidence = crate::model::Confidence::Low;
+        fresh.confidence_reasons = vec!["the attackers are not named".into()];
+        let done = store.reprocess_report(1, &[fresh, kaya()]).unwrap();
+        assert_eq!((done.updated, done.unreviewed), (1, 0));
+        let now = store.incident(ids[0]).unwrap().unwrap();
+        assert!(now.reviewed);
+        assert_eq!(now.data.confidence, crate::model::Confidence::Low);
+        assert_eq!(now.data.fatalities, Some(5));
+        assert!(reviewed(&store, ids[1]));
+    }
+
+    #[test]
+    fn an_accepted_incident_read_differently_goes_back_to_review() {
+        let (mut store, ids) = stored_report(&[djibo(), kaya()]);
+        store.set_reviewed(ids[0], true).unwrap();
+        assert!(store.reviewed_at(ids[0]).unwrap().is_some());
+        let mut fresh = djibo();
+        fresh.actor1 = "JNIM: Group for Support of Islam and Muslims".into();
+        let done = store.reprocess_report(1, &[fresh, kaya()]).unwrap();
+        assert_eq!(done.unreviewed, 1);
+        assert!(done.to_string().ends_with("; 1 to review again"), "{done}");
+        assert!(!reviewed(&store, ids[0]));
+        assert_eq!(store.reviewed_at(ids[0]).unwrap(), None);
     }
 
     #[test]

@@ -37,6 +37,7 @@ fn incident(date: NaiveDate, name: &str, lon: f64, lat: f64) -> IncidentData {
         notes: "A note written for the test.".to_owned(),
         evidence: Span::new(3, 17),
         weapons: vec!["rifles".to_owned(), "motorbikes".to_owned()],
+        ..IncidentData::example()
     }
 }
 
@@ -304,4 +305,76 @@ fn metadata_is_stored_and_replaced() {
     store.set_meta("k", "1").unwrap();
     store.set_meta("k", "2").unwrap();
     assert_eq!(store.meta("k").unwrap().as_deref(), Some("2"));
+}
+
+#[test]
+fn a_database_from_before_confidence_upgrades_with_unassessed_unreviewed_incidents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.sqlite");
+    {
+        // What a build of migration 5 left behind: one report, one incident.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for batch in &MIGRATIONS[..5] {
+            conn.execute_batch(batch).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO reports (id, source_name, text, content_hash, ingested_at)
+                 VALUES (1, 'old.txt', 'Gunmen attacked Kaya.', 'h', '2024-01-01');
+             INSERT INTO incidents (report_id, event_date, time_precision, event_type,
+                 sub_event_type, actor1, actor2, location, latitude, longitude, country,
+                 country_code, admin1, admin2, geo_precision, notes, evidence_start, evidence_end)
+                 VALUES (1, '2024-03-23', 1, 'Battles', 'Armed clash', 'JNIM', '', 'Kaya',
+                 13.09, -1.08, 'Burkina Faso', 'BF', 'Centre-Nord', 'Sanmatenga', 1, '', 0, 21);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    let old = &store.incidents(&IncidentFilter::default()).unwrap()[0];
+    assert_eq!(old.data.confidence, crate::model::Confidence::Medium);
+    assert!(old.data.confidence_reasons.is_empty());
+    assert!(!old.reviewed);
+    assert!(store.set_reviewed(old.id, true).unwrap());
+    assert!(store.incident(old.id).unwrap().unwrap().reviewed);
+}
+
+#[test]
+fn confidence_reasons_and_the_reviewed_flag_round_trip() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut low = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    low.confidence = crate::model::Confidence::Low;
+    low.confidence_reasons = vec![
+        "the attackers are not named".to_owned(),
+        "a reason; with \"quotes\"".to_owned(),
+    ];
+    let id = store
+        .add_report("r.txt", None, "text", &[low.clone()])
+        .unwrap()
+        .incident_ids[0];
+    let stored = store.incident(id).unwrap().unwrap();
+    assert_eq!(stored.data, low);
+    assert!(!stored.reviewed);
+    assert_eq!(store.reviewed_at(id).unwrap(), None);
+
+    assert!(store.set_reviewed(id, true).unwrap());
+    let when = store.reviewed_at(id).unwrap().unwrap();
+    // Accepting again keeps the first time.
+    store.set_reviewed(id, true).unwrap();
+    assert_eq!(store.reviewed_at(id).unwrap(), Some(when));
+    // A deletion undone brings the acceptance back too.
+    let deleted = store.delete_incident(id).unwrap().unwrap();
+    assert!(deleted.reviewed);
+    store.restore_incident(&deleted).unwrap();
+    assert!(store.incident(id).unwrap().unwrap().reviewed);
+    // A correction is not an acceptance, nor does it take one back.
+    let mut corrected = low.clone();
+    corrected.notes = "Checked.".to_owned();
+    store.update_incident(id, &corrected).unwrap();
+    assert!(store.incident(id).unwrap().unwrap().reviewed);
+
+    assert!(store.set_reviewed(id, false).unwrap());
+    assert!(!store.incident(id).unwrap().unwrap().reviewed);
+    assert_eq!(store.reviewed_at(id).unwrap(), None);
+    assert!(!store.set_reviewed(9999, true).unwrap());
 }

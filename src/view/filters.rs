@@ -33,6 +33,8 @@ pub struct Filters {
     pub time_precision: [bool; 3],
     /// Full-text search over report text and notes; empty means no search.
     pub search: String,
+    /// Only incidents no analyst has accepted yet.
+    pub unreviewed_only: bool,
 }
 
 impl Default for Filters {
@@ -46,6 +48,7 @@ impl Default for Filters {
             geo_precision: [true; 3],
             time_precision: [true; 3],
             search: String::new(),
+            unreviewed_only: false,
         }
     }
 }
@@ -87,6 +90,7 @@ impl Matcher<'_> {
                 || d.actor1.to_lowercase().contains(&self.actor)
                 || d.actor2.to_lowercase().contains(&self.actor))
             && self.hits.is_none_or(|hits| hits.contains(&incident.id))
+            && (!f.unreviewed_only || !incident.reviewed)
     }
 }
 
@@ -176,6 +180,18 @@ mod tests {
         assert_eq!(visible(&incidents, None, &filters, None), vec![1]);
         let window = Some(TimeWindow::new(day(11), day(30)));
         assert!(visible(&incidents, window, &filters, None).is_empty());
+    }
+
+    #[test]
+    fn unreviewed_only_hides_what_an_analyst_accepted() {
+        let mut incidents = sample();
+        incidents[1].reviewed = true;
+        let filters = Filters {
+            unreviewed_only: true,
+            ..Filters::default()
+        };
+        assert!(!filters.is_empty());
+        assert_eq!(visible(&incidents, None, &filters, None), vec![0, 2, 3]);
     }
 
     #[test]

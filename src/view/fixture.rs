@@ -38,6 +38,8 @@ pub(crate) fn incident(
             notes: String::new(),
             evidence: Span::default(),
             weapons: vec![],
+            ..IncidentData::example()
         },
+        reviewed: false,
     }
 }

@@ -1,7 +1,8 @@
 //! What the window shows, computed without egui: which incidents pass the
 //! filters, the histogram bins, the playback steps, where markers go and how
-//! they cluster. Kept apart from `app` so it is unit-tested and benchmarked
-//! on plain data, and so a frame's work can be measured without a window.
+//! they cluster, and the Review mode's queue. Kept apart from `app` so it is
+//! unit-tested and benchmarked on plain data, and so a frame's work can be
+//! measured without a window.
 
 mod clusters;
 mod filters;
@@ -11,6 +12,7 @@ mod histogram;
 mod marker_style;
 mod mercator;
 mod playback;
+mod review_queue;
 mod sort;
 mod step;
 
@@ -20,5 +22,6 @@ pub use histogram::{Bin, bins};
 pub use marker_style::{MarkerStyle, radius};
 pub use mercator::{Viewport, mercator};
 pub use playback::{Playback, WindowMode, first_window, next_window};
+pub use review_queue::{after_leaving, review_queue, step as review_step};
 pub use sort::{SortKey, sort_rows};
 pub use step::Step;

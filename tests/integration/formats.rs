@@ -7,20 +7,84 @@ use super::acled_rows;
 use super::{DJIBO_REPORT, Sandbox, stderr};
 
 #[test]
-fn an_imported_acled_csv_exports_back_byte_for_byte() {
+fn an_imported_acled_csv_exports_back_byte_for_byte_with_our_three_columns_after() {
     let sandbox = Sandbox::new();
     let text = acled_rows::csv(60);
     let file = sandbox.write("acled.csv", &text);
     let out = sandbox.ok(&["import", &file]);
     assert!(out.contains("60 incident(s)"), "{out}");
     let exported = sandbox.ok(&["export", "--format", "csv"]);
+    // ACLED's columns come back unchanged; ours follow, at their defaults
+    // since an ACLED download has none: medium, no reasons, unreviewed.
+    let mut a: Vec<String> = text.lines().map(|l| format!("{l},medium,,false")).collect();
+    a[0] = format!(
+        "{},confidence,confidence_reasons,reviewed",
+        text.lines().next().expect("a header")
+    );
+    let mut b: Vec<String> = exported.lines().map(str::to_owned).collect();
+    assert_eq!(a[0], b[0], "the header is ACLED's, then ours");
     // Export orders by date, then id; compare as sets of lines.
-    let mut a: Vec<&str> = text.lines().collect();
-    let mut b: Vec<&str> = exported.lines().collect();
-    assert_eq!(a[0], b[0], "the header is ACLED's");
     a.sort_unstable();
     b.sort_unstable();
     assert_eq!(a, b);
+}
+
+/// Marks every incident of the sandbox's database reviewed.
+fn accept_all(sandbox: &Sandbox) {
+    let mut store = sandbox.store();
+    for incident in store.incidents(&Default::default()).expect("incidents") {
+        assert!(store.set_reviewed(incident.id, true).expect("accepting"));
+    }
+}
+
+#[test]
+fn confidence_and_review_survive_a_csv_and_a_geojson_trip_into_another_database() {
+    let first = Sandbox::new();
+    let report = first.write("djibo.txt", DJIBO_REPORT);
+    first.ok(&["ingest", &report]);
+    accept_all(&first);
+    let original = first
+        .store()
+        .incidents(&Default::default())
+        .expect("incidents");
+    let csv = first.ok(&["export", "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    assert_eq!(
+        header[header.len() - 3..],
+        ["confidence", "confidence_reasons", "reviewed"]
+    );
+    assert!(
+        csv.lines().nth(1).is_some_and(|l| l.ends_with(",true")),
+        "{csv}"
+    );
+    let geojson = first.ok(&["export", "--format", "geojson"]);
+    let layer: serde_json::Value = serde_json::from_str(&geojson).expect("GeoJSON");
+    let properties = &layer["features"][0]["properties"];
+    assert_eq!(properties["reviewed"], true);
+    assert_eq!(
+        properties["confidence"],
+        original[0].data.confidence.label()
+    );
+    assert!(properties["confidence_reasons"].is_array(), "{properties}");
+
+    for (name, text) in [("from-first.csv", &csv), ("from-first.geojson", &geojson)] {
+        let second = Sandbox::new();
+        let file = second.write(name, text);
+        second.ok(&["import", &file]);
+        let back = second
+            .store()
+            .incidents(&Default::default())
+            .expect("incidents");
+        assert_eq!(back.len(), original.len(), "{name}");
+        for (b, o) in back.iter().zip(&original) {
+            assert!(b.reviewed, "{name}");
+            assert_eq!(b.data.confidence, o.data.confidence, "{name}");
+            assert_eq!(
+                b.data.confidence_reasons, o.data.confidence_reasons,
+                "{name}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -158,6 +222,30 @@ fn a_geopackage_has_the_required_tables_header_and_spatial_index() {
         )
         .expect("event_date column");
     assert_eq!(date_type, "DATE");
+    let ours: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, type FROM pragma_table_info('incidents')
+             WHERE name IN ('confidence', 'confidence_reasons', 'reviewed') ORDER BY cid",
+        )
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .expect("our columns");
+    let ours: Vec<(&str, &str)> = ours.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    assert_eq!(
+        ours,
+        [
+            ("confidence", "TEXT"),
+            ("confidence_reasons", "TEXT"),
+            ("reviewed", "BOOLEAN")
+        ]
+    );
+    let (confidence, reviewed): (String, i64) = conn
+        .query_row(
+            "SELECT confidence, reviewed FROM incidents LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a feature");
+    assert_eq!((confidence.as_str(), reviewed), ("medium", 0));
 }
 
 #[test]
