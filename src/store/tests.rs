@@ -292,9 +292,13 @@ fn an_imported_place_keeps_the_list_it_came_from() {
             source: "OpenStreetMap (mali.osm.pbf)".to_owned(),
         },
     );
-    store.import_gazetteer(&[imported.clone()], &[]).unwrap();
+    store
+        .import_gazetteer(std::slice::from_ref(&imported), &[])
+        .unwrap();
     // Imported again (the same list read twice): replaced, not doubled.
-    store.import_gazetteer(&[imported.clone()], &[]).unwrap();
+    store
+        .import_gazetteer(std::slice::from_ref(&imported), &[])
+        .unwrap();
     assert_eq!(store.load_places().unwrap(), vec![imported]);
 }
 
