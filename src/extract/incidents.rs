@@ -104,6 +104,10 @@ struct Draft {
     /// Where the incident goes when its village is not in the gazetteer:
     /// the last unit the report named, else its country.
     fallback: Option<Resolved>,
+    /// The day came from a bare weekday ("on Saturday").
+    weekday_date: bool,
+    /// The day came from another sentence (a summary, "the next day").
+    inherited_date: bool,
 }
 
 /// One sentence, read once.
@@ -126,6 +130,8 @@ struct Reading<'a> {
     also: bool,
     /// "the next day", "la veille": days from the previous event's date.
     relative: Option<i64>,
+    weekday_date: bool,
+    inherited_date: bool,
 }
 
 /// The dates of events in a sentence's words, in order: not the day
@@ -250,7 +256,9 @@ fn read<'a>(
     places: SentencePlaces,
     dates: &[DateMention],
 ) -> Reading<'a> {
-    let date = event_date(dates, ws).map(|d| (d.date, d.precision));
+    let chosen = event_date(dates, ws);
+    let date = chosen.map(|d| (d.date, d.precision));
+    let weekday_date = chosen.is_some_and(|d| d.weekday_only);
     let only_capital = places.resolved.iter().all(|r| r.role == Role::Capital);
     let mut resolved = places.resolved.into_iter();
     let place = if only_capital {
@@ -285,6 +293,8 @@ fn read<'a>(
         claimed,
         claimant,
         also: ws.iter().any(|w| w.has(Kind::Also)),
+        weekday_date,
+        inherited_date: false,
         relative: (0..ws.len())
             .find_map(|i| lexicon().at(Kind::RelativeDay, ws, i))
             .and_then(|(_, v)| v.parse().ok()),
@@ -348,6 +358,8 @@ impl Draft {
             weapons: r.weapons.clone(),
             unidentified: r.unidentified,
             fallback: None,
+            weekday_date: r.weekday_date,
+            inherited_date: r.inherited_date,
         }
     }
 
@@ -363,10 +375,15 @@ impl Draft {
                 self.unresolved.push(u.clone());
             }
         }
+        let before = self.date;
         self.date = match (self.date, r.date) {
             (Some(old), Some(new)) if new.1 < old.1 => Some(new),
             (old, new) => old.or(new),
         };
+        if self.date != before {
+            self.weekday_date = r.weekday_date;
+            self.inherited_date = r.inherited_date;
+        }
         self.cues.merge(r.cues);
         self.actors.extend(r.actors.iter().copied());
         self.claimant = self.claimant.or(r.claimant);
@@ -458,6 +475,7 @@ pub fn build(
                         None if precision == TimePrecision::Day => Some((day, precision)),
                         None => None,
                     };
+                    r.inherited_date = r.date.is_some();
                 }
                 if r.date.is_some() {
                     last_date = r.date;
@@ -736,8 +754,8 @@ fn finish(
         inferred,
         claimant,
     });
-    // What this stage knows for sure; namesakes, weekday dates and dates
-    // taken from another sentence are not tracked this far and stay unset.
+    // What this stage knows for sure; namesakes are not tracked this far
+    // and stay unset.
     let (confidence, confidence_reasons) = super::confidence::assess(&super::confidence::Signals {
         place_absent: place.detail.is_some()
             || (!d.unresolved.is_empty() && place.precision == GeoPrecision::Region),
@@ -745,6 +763,8 @@ fn finish(
         actor_unnamed: actor1.starts_with("Unidentified Armed Group"),
         toll_vague: d.fatalities.is_some_and(|c| c.vague),
         toll_claimed: d.claimed && d.fatalities.is_some(),
+        date_from_weekday: d.weekday_date,
+        date_from_other_sentence: d.inherited_date,
         ..super::confidence::Signals::default()
     });
     Ok(IncidentData {
