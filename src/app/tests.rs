@@ -1032,7 +1032,15 @@ fn an_mbtiles_basemap_is_chosen_in_the_toolbar_and_remembered() {
         .type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("Open tiles").click();
-    harness.run();
+    // The file is opened off the UI thread: under a loaded test run the
+    // answer may take a few frames.
+    for _ in 0..200 {
+        harness.run();
+        if harness.state().persisted().basemap.mbtiles().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let chosen = harness.state().persisted().basemap;
     assert_eq!(chosen.mbtiles(), Some(path.display().to_string().as_str()));
     // Markers are still drawn over the tiles.
