@@ -303,10 +303,14 @@ fn vague_at(
     Some((date, month_p, used.max(1)))
 }
 
-/// Whether one of the four words before `i` is a reporting verb.
+/// Whether a reporting verb stands within the eight words before `i` with
+/// no attack word between ("said in a statement read on state television
+/// on Tuesday"): the date is the statement's.
 fn reported(ws: &[Word<'_>], i: usize) -> bool {
-    ws[i.saturating_sub(4)..i]
+    ws[i.saturating_sub(8)..i]
         .iter()
+        .rev()
+        .take_while(|w| !w.has(Kind::Attack))
         .any(|w| w.has(Kind::ReportVerb))
 }
 

@@ -263,6 +263,10 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             "drone" | "drones" | "airstrike" | "airstrikes" => {
                 c.explosive = Some("Air/drone strike")
             }
+            "aviation" | "warplane" | "warplanes" | "aircraft" | "helicopter" | "helicopters"
+            | "helicoptere" | "helicopteres" | "avion" | "avions" | "gunship" | "gunships" => {
+                c.explosive = Some("Air/drone strike");
+            }
             "air" | "aerienne" | "aeriennes"
                 if matches!(next, "strike" | "strikes" | "raid") || f != "air" =>
             {

@@ -104,6 +104,8 @@ struct Draft {
     /// Where the incident goes when its village is not in the gazetteer:
     /// the last unit the report named, else its country.
     fallback: Option<Resolved>,
+    /// The place named just before, for a sentence that names none.
+    nearby: Option<Resolved>,
     /// The day came from a bare weekday ("on Saturday").
     weekday_date: bool,
     /// The day came from another sentence (a summary, "the next day").
@@ -186,6 +188,22 @@ fn event_date<'d>(dates: &'d [DateMention], ws: &[Word<'_>]) -> Option<&'d DateM
         return Some(d);
     }
     dates.iter().rev().find(|d| d.end <= from).or(after)
+}
+
+/// "The next day", "la veille": days from the last event's date, unless the
+/// day is that of a claim or a statement ("JNIM claimed the attack the next
+/// day", "a annoncé le lendemain"): then it dates no event.
+fn relative_day(ws: &[Word<'_>]) -> Option<i64> {
+    let lex = lexicon();
+    let (at, value) =
+        (0..ws.len()).find_map(|i| lex.at(Kind::RelativeDay, ws, i).map(|(_, v)| (i, v)))?;
+    let said = ws[..at]
+        .iter()
+        .any(|w| w.has(Kind::Claim) || w.has(Kind::ReportVerb));
+    if said {
+        return None;
+    }
+    value.parse().ok()
 }
 
 /// Words that start another clause, whose date is another event's.
@@ -295,9 +313,7 @@ fn read<'a>(
         also: ws.iter().any(|w| w.has(Kind::Also)),
         weekday_date,
         inherited_date: false,
-        relative: (0..ws.len())
-            .find_map(|i| lexicon().at(Kind::RelativeDay, ws, i))
-            .and_then(|(_, v)| v.parse().ok()),
+        relative: relative_day(ws),
         weapons: find_weapons_in(ws),
         unidentified: ws.iter().any(|w| w.has(Kind::Unidentified)),
     }
@@ -358,6 +374,7 @@ impl Draft {
             weapons: r.weapons.clone(),
             unidentified: r.unidentified,
             fallback: None,
+            nearby: None,
             weekday_date: r.weekday_date,
             inherited_date: r.inherited_date,
         }
@@ -449,6 +466,8 @@ pub fn build(
     // inherits ("Two attacks hit the East on 5 March. In Fada, ...") and
     // relative days count from ("the next day", "la veille").
     let mut last_date: Option<(NaiveDate, TimePrecision)> = None;
+    // The last place named, with its sentence.
+    let mut last_place: Option<(usize, Resolved)> = None;
     let mut report_groups: Vec<ActorKind> = Vec::new();
     // A weak sentence seen before any incident ("they carried off rifles")
     // joins the incident opened right after it.
@@ -463,23 +482,48 @@ pub fn build(
         let fallback = last_unit
             .clone()
             .or_else(|| fallbacks.get(k).cloned().flatten());
+        // A place named in this sentence or the three before stands in for
+        // "the town" of a sentence that names none ("La ville de Titao ...
+        // Tout a commencé ... le détachement militaire de la ville").
+        if let Some(p) = sp
+            .resolved
+            .iter()
+            .find(|r| matches!(r.role, Role::Site | Role::District | Role::Passing))
+        {
+            last_place = Some((k, p.clone()));
+        }
+        let nearby = last_place
+            .as_ref()
+            .filter(|(at, _)| at + 3 >= k)
+            .map(|(_, p)| p.clone());
         for mut r in readings(sentence, ws, sp, publication, header) {
-            if r.trigger != Trigger::None {
-                if r.date.is_none()
-                    && let Some((day, precision)) = last_date
-                {
-                    r.date = match r.relative {
-                        Some(days) => {
-                            Some((day + chrono::Duration::days(days), TimePrecision::Day))
-                        }
-                        None if precision == TimePrecision::Day => Some((day, precision)),
-                        None => None,
-                    };
-                    r.inherited_date = r.date.is_some();
+            if r.date.is_none()
+                && let Some((day, precision)) = last_date
+            {
+                match r.relative {
+                    Some(days) => {
+                        r.date = Some((day + chrono::Duration::days(days), TimePrecision::Day));
+                        r.inherited_date = true;
+                    }
+                    None if r.trigger != Trigger::None && precision == TimePrecision::Day => {
+                        r.date = last_date;
+                        r.inherited_date = true;
+                    }
+                    None => {}
                 }
-                if r.date.is_some() {
-                    last_date = r.date;
-                }
+            }
+            // The narrative moves on with each event told and with "the
+            // next day" even in a sentence that tells no event; "la veille"
+            // looks back without moving it.
+            // A stated day anchors it too ("On 27 January 2025, two
+            // incidents were recorded ... In Seytenga, ..."); a bare weekday
+            // only beside an event.
+            let stated = r.date.is_some_and(|(_, p)| p == TimePrecision::Day)
+                && !r.weekday_date
+                && !r.inherited_date;
+            let anchor = r.trigger != Trigger::None || r.relative.is_some() || stated;
+            if anchor && r.date.is_some() && r.relative.is_none_or(|d| d >= 0) {
+                last_date = r.date;
             }
             report_groups.extend(
                 r.actors
@@ -534,6 +578,7 @@ pub fn build(
                         None => {
                             let mut d = Draft::open(&r);
                             d.fallback.clone_from(&fallback);
+                            d.nearby.clone_from(&nearby);
                             if let Some((at, w)) = waiting.take()
                                 && at + 2 >= k
                                 && d.accepts(&w)
@@ -592,7 +637,11 @@ fn finish(
     };
     // A village the gazetteer lacks: its unit or country stands in, at
     // region precision, and the notes keep the village's name.
-    let place = d.place.or_else(|| {
+    let nearby = d
+        .nearby
+        .clone()
+        .filter(|_| d.unresolved.is_empty() && d.date.is_some());
+    let place = d.place.or(nearby).or_else(|| {
         let village = d.unresolved.first()?;
         let mut unit = d.fallback.clone()?;
         unit.precision = GeoPrecision::Region;

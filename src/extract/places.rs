@@ -666,7 +666,11 @@ fn patterned(
             || (before(1).is_some_and(|w| w.is_any(&["du", "de", "of"]))
                 && before(2).is_some_and(|w| is_admin_nouns(&w.folded)));
         let macro_region = is_macro_regions(&f) && !(is_regions_since_2025(&f) && unit_word_beside);
-        if macro_region || ctx.skipped.contains(&f) {
+        // Where attackers are based is skipped as a bare name elsewhere in
+        // the report, but a name in a telling pattern of its own ("10 km
+        // from Nouna") still counts: survivors may have fled to a town
+        // that is named again for what happened there.
+        if macro_region {
             prev_role = Some((run.last, None));
             continue;
         }
