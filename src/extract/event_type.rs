@@ -413,6 +413,14 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
     if c.presence && !s.killing {
         return (EventType::StrategicDevelopments, "Other");
     }
+    if c.abduction {
+        // Whoever was taken, unless soldiers are named, is a civilian: a
+        // village chief and his advisers, aid workers, drivers.
+        return (
+            EventType::ViolenceAgainstCivilians,
+            "Abduction/forced disappearance",
+        );
+    }
     if s.state_forces {
         return (EventType::Battles, "Armed clash");
     }

@@ -415,6 +415,11 @@ impl Draft {
         } else if let Some(c) = r.fatalities {
             let better = match self.fatalities {
                 None => true,
+                // A claimed figure and another one: the lower, ACLED's
+                // conservative rule (attackers inflate, armies deflate).
+                Some(old) if self.claimed != r.claimed && !old.vague && !c.vague => {
+                    c.value < old.value
+                }
                 Some(old) => {
                     (old.vague && !c.vague) || (old.vague == c.vague && c.value > old.value)
                 }
@@ -598,6 +603,34 @@ pub fn build(
     let dominant = dominant_group(&report_groups)
         .filter(|(_, named)| drafts.len() == 1 || *named >= 3)
         .map(|(g, _)| g);
+    // "Two positions were struck in the Tillabéri region on 14 November.
+    // At Bankilaré, ...": a sentence that names only a region and is told
+    // in detail after it is a summary, not an incident of its own.
+    let summaries: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            let Some(p) = d.place.as_ref().filter(|p| {
+                p.role == Role::Admin && p.precision == GeoPrecision::Region && p.detail.is_none()
+            }) else {
+                return false;
+            };
+            drafts.iter().any(|o| {
+                o.place.as_ref().is_some_and(|q| {
+                    q.precision < GeoPrecision::Region
+                        && q.place.country_code == p.place.country_code
+                        && q.place.admin1_code == p.place.admin1_code
+                }) && (o.date.is_none()
+                    || d.date.is_none()
+                    || o.date.map(|x| x.0) == d.date.map(|x| x.0))
+            })
+        })
+        .collect();
+    let drafts: Vec<Draft> = drafts
+        .into_iter()
+        .zip(summaries)
+        .filter(|(_, summary)| !summary)
+        .map(|(d, _)| d)
+        .collect();
     let mut warnings = Vec::new();
     let mut out = Vec::new();
     for d in drafts {
@@ -725,8 +758,12 @@ fn finish(
         .actors
         .iter()
         .find(|a| a.role == Side::Agent && a.kind != ActorKind::Civilians);
+    // A vehicle of soldiers that "hit an IED" is the target, not the
+    // attacker: the grammar's agent is struck by the explosion.
+    let struck_by_device =
+        event_type == EventType::ExplosionsRemoteViolence && sub == "Remote explosive/landmine/IED";
     let actor1_kind = match agent {
-        Some(a) if a.kind.is_state_side() => a.kind,
+        Some(a) if a.kind.is_state_side() && !struck_by_device => a.kind,
         _ => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
     };
     let same_side = |k: ActorKind| {
