@@ -208,8 +208,10 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
             // "Friday prayers", "la prière du vendredi": a day of the
             // week that names something else than the event.
             let other = ws.get(i + 1).is_some_and(|n| n.has(Kind::NotEventDay))
-                || ws[i.saturating_sub(2)..i]
+                || ws[i.saturating_sub(6)..i]
                     .iter()
+                    .rev()
+                    .take_while(|n| !n.has(Kind::Attack))
                     .any(|n| n.has(Kind::NotEventDay));
             out.push(DateMention {
                 date: resolve_weekday(day, p, last),
@@ -334,12 +336,14 @@ fn explicit_at(
     }
     let next = |k: usize| ws.get(i + k).map(|w| w.folded.as_ref());
     // A night across two dates is the first: "10 to 11 May", "du 10 au 11 mai", "10-11 May".
+    // "du samedi 19 au dimanche 20 avril": a weekday may name the second day.
+    let second_weekday = usize::from(next(2).and_then(weekday).is_some());
     let first_of_two = day_number(w)
         .filter(|_| {
             next(1).is_some_and(|c| matches!(c, "to" | "au" | "and" | "et"))
-                && next(2).and_then(day_number).is_some()
+                && next(2 + second_weekday).and_then(day_number).is_some()
         })
-        .map(|d| (d, 2))
+        .map(|d| (d, 2 + second_weekday))
         .or_else(|| {
             let (a, b) = w.split_once('-')?;
             day_number(b)?;

@@ -308,7 +308,14 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             "roving" | "roamed" | "roaming" | "paraded" | "parading" | "patrolled" => {
                 c.presence = true
             }
-            "suicide" | "kamikaze" | "kamikazes" => c.explosive = Some("Suicide bomb"),
+            "suicide" | "kamikaze" | "kamikazes" | "martyrdom" | "vbied" | "svbied" => {
+                c.explosive = Some("Suicide bomb")
+            }
+            "car" | "voiture" | "vehicule"
+                if matches!(next, "bomb" | "piegee" | "piege" | "packed") =>
+            {
+                c.explosive = Some("Suicide bomb")
+            }
             "grenade" | "grenades" => c.explosive = Some("Grenade"),
             "chemical" | "chimique" | "chimiques" => c.explosive = Some("Chemical weapon"),
             "raped" | "rape" | "viol" | "viols" | "violees" | "sexual" | "sexuelles" => {

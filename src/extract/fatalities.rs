@@ -28,40 +28,6 @@ pub struct Count {
     pub vague: bool,
 }
 
-const DEATH_WORDS: &[&str] = &[
-    "killed",
-    "kill",
-    "killing",
-    "dead",
-    "deaths",
-    "death",
-    "died",
-    "die",
-    "lives",
-    "bodies",
-    "massacred",
-    "executed",
-    "slain",
-    "perished",
-    "morts",
-    "mort",
-    "tues",
-    "tuees",
-    "tue",
-    "tuee",
-    "deces",
-    "tuant",
-    "assassines",
-    "perdu",
-    "neutralised",
-    "neutralized",
-    "neutralise",
-    "neutralises",
-    "abattus",
-    "toll",
-    "bilan",
-];
-
 const HURT_WORDS: &[&str] = &[
     "wounded", "wounding", "injured", "injuring", "hurt", "blessant", "blesses", "blessees",
     "blesse",
@@ -230,7 +196,7 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
     let deaths: Vec<usize> = ws
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.is_any(DEATH_WORDS))
+        .filter(|(_, w)| w.has(Kind::Death))
         .map(|(i, _)| i)
         .collect();
     if deaths.is_empty() {
@@ -299,10 +265,10 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
         if w.is_any(&["aucun", "aucune", "none", "personne"])
             && ws[i + 1..(i + 5).min(ws.len())]
                 .iter()
-                .any(|x| x.is_any(DEATH_WORDS))
+                .any(|x| x.has(Kind::Death))
             && !ws[..i]
                 .iter()
-                .any(|x| number_word(&x.folded).is_some() && x.is_any(DEATH_WORDS))
+                .any(|x| number_word(&x.folded).is_some() && x.has(Kind::Death))
         {
             return Some(Count {
                 value: 0,
@@ -324,7 +290,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
         if zero {
             // "no one was killed" needs the killing word; "no casualties" stands alone.
             if b == "one" || a == "nobody" {
-                if ws.iter().any(|w| w.is_any(DEATH_WORDS) || w.is("hurt")) {
+                if ws.iter().any(|w| w.has(Kind::Death) || w.is("hurt")) {
                     return Some(Count {
                         value: 0,
                         vague: false,

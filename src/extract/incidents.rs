@@ -41,6 +41,10 @@ use super::sentences::Sentence;
 use super::weapons::find_weapons_in;
 use super::words::Word;
 
+/// An event dated this many days or more before the report's publication is
+/// background: news reports tell what happened in the last weeks.
+const OLD_NEWS_DAYS: i64 = 90;
+
 /// How strongly a sentence speaks of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -284,7 +288,9 @@ fn read<'a>(
     } else {
         resolved.find(|r| r.role != Role::Capital)
     };
-    let killing = ws.iter().any(|w| w.has(Kind::Death));
+    let killing = ws
+        .iter()
+        .any(|w| w.has(Kind::Death) && lexicon().value(Kind::Death, &w.folded) != Some("toll"));
     let tolls = fatalities_in(ws);
     let actors = find_actors_in(ws);
     let claimed = ws.iter().any(|w| w.has(Kind::Claim));
@@ -630,6 +636,15 @@ pub fn build(
         .zip(summaries)
         .filter(|(_, summary)| !summary)
         .map(|(d, _)| d)
+        .collect();
+    // An event months before the report is background ("the most serious
+    // since JNIM struck Bamako in September 2024"), not news.
+    let drafts: Vec<Draft> = drafts
+        .into_iter()
+        .filter(|d| match (d.date, publication) {
+            (Some((day, _)), Some(p)) => (p - day).num_days() <= OLD_NEWS_DAYS,
+            _ => true,
+        })
         .collect();
     let mut warnings = Vec::new();
     let mut out = Vec::new();

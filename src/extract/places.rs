@@ -953,6 +953,13 @@ fn lookup_unit_or_town<'g>(
     if let Some(c) = gazetteer.rank_admin(&asked, country).first() {
         return Some(c.place);
     }
+    // "le département de l'Atacora": Benin's departments are its
+    // first-order units, which the unit word alone would not look for.
+    if !unit.is_empty()
+        && let Some(c) = gazetteer.rank_admin(name, country).first()
+    {
+        return Some(c.place);
+    }
     lookup_town(name, country, gazetteer)
 }
 
