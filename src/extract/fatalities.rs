@@ -260,6 +260,13 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
 }
 
 fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
+    // "sans faire de victimes", "without casualties" (data/lexicon).
+    if lexicon().any(Kind::NoDeaths, ws) {
+        return Some(Count {
+            value: 0,
+            vague: false,
+        });
+    }
     // "Aucune n'a été tuée", "none were killed".
     for (i, w) in ws.iter().enumerate() {
         if w.is_any(&["aucun", "aucune", "none", "personne"])

@@ -777,7 +777,11 @@ fn finish(
     // attacker: the grammar's agent is struck by the explosion.
     let struck_by_device =
         event_type == EventType::ExplosionsRemoteViolence && sub == "Remote explosive/landmine/IED";
+    // Only states fly over the Sahel: an air or drone strike is the army's
+    // unless the report names the group that flew it.
+    let from_the_air = sub == "Air/drone strike" && !agent.is_some_and(|a| a.kind.is_named_group());
     let actor1_kind = match agent {
+        _ if from_the_air => ActorKind::Military,
         Some(a) if a.kind.is_state_side() && !struck_by_device => a.kind,
         _ => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
     };
@@ -812,6 +816,11 @@ fn finish(
                     }
                     EventType::Battles if has(ActorKind::Civilians) => Some(ActorKind::Civilians),
                     EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence => {
+                        Some(ActorKind::Civilians)
+                    }
+                    // Shops, granaries and schools looted or burned are
+                    // the villagers' (ACLED codes them as the target).
+                    EventType::StrategicDevelopments if sub == "Looting/property destruction" => {
                         Some(ActorKind::Civilians)
                     }
                     _ => None,

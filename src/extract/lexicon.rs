@@ -41,10 +41,11 @@ pub enum Kind {
     NotEventDay,
     ReportVerb,
     RelativeDay,
+    NoDeaths,
 }
 
 impl Kind {
-    const ALL: [Kind; 24] = [
+    const ALL: [Kind; 25] = [
         Kind::Attack,
         Kind::Weak,
         Kind::Death,
@@ -69,6 +70,7 @@ impl Kind {
         Kind::NotEventDay,
         Kind::ReportVerb,
         Kind::RelativeDay,
+        Kind::NoDeaths,
     ];
 
     fn name(self) -> &'static str {
@@ -97,6 +99,7 @@ impl Kind {
             Kind::NotEventDay => "not_event_day",
             Kind::ReportVerb => "report_verb",
             Kind::RelativeDay => "relative_day",
+            Kind::NoDeaths => "no_deaths",
         }
     }
 
