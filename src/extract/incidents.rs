@@ -814,6 +814,10 @@ fn finish(
                     EventType::Battles | EventType::ExplosionsRemoteViolence if state.is_some() => {
                         state
                     }
+                    // Shells on a camp or a base are aimed at its garrison.
+                    EventType::ExplosionsRemoteViolence if d.cues.military_site => {
+                        Some(ActorKind::Military)
+                    }
                     EventType::Battles if has(ActorKind::Civilians) => Some(ActorKind::Civilians),
                     EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence => {
                         Some(ActorKind::Civilians)
