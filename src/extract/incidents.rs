@@ -487,6 +487,17 @@ pub fn build(
         if lexicon().any(Kind::Background, ws) {
             continue;
         }
+        // A roundup's new section (another country) starts afresh.
+        let country_of = |i: usize| {
+            fallbacks
+                .get(i)
+                .and_then(|f| f.as_ref())
+                .map(|f| f.place.country_code.clone())
+        };
+        if k > 0 && country_of(k) != country_of(k - 1) {
+            last_unit = None;
+            last_place = None;
+        }
         if let Some(u) = sp.resolved.iter().find(|r| r.role == Role::Admin) {
             last_unit = Some(u.clone());
         }

@@ -271,6 +271,10 @@ struct Run<'s> {
     /// Borrowed from the sentence: most runs are looked at and dropped.
     text: &'s str,
     possessive: bool,
+    /// Where the name starts in the sentence (after an elision).
+    start: usize,
+    /// "d'Ayorou" reads as "de Ayorou", "l'Atacora" as "la Atacora".
+    elision: Option<&'static str>,
 }
 
 fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
@@ -278,10 +282,22 @@ fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
-        if !w.is_capitalised() || is_breakers(&w.folded) || is_not_places(&w.folded) {
+        let elided = w.elided_capital();
+        if !(w.is_capitalised() || elided.is_some())
+            || is_breakers(&w.folded)
+            || is_not_places(&w.folded)
+        {
             i += 1;
             continue;
         }
+        let cut = elided.unwrap_or(0);
+        let elision = elided.map(|_| {
+            if w.text.starts_with(['d', 'D']) {
+                "de"
+            } else {
+                "la"
+            }
+        });
         let first = i;
         let mut last = i;
         let mut possessive = false;
@@ -302,7 +318,8 @@ fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
             }
             last += 1;
         }
-        let raw = &sentence[ws[first].start..ws[last].end];
+        let start = ws[first].start + cut;
+        let raw = &sentence[start..ws[last].end];
         let text = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("’s"))
@@ -312,6 +329,8 @@ fn runs<'s>(sentence: &'s str, ws: &[Word<'_>]) -> Vec<Run<'s>> {
             last,
             text,
             possessive,
+            start,
+            elision,
         });
         i = last + 1;
     }
@@ -381,7 +400,7 @@ fn road_mention(
     Some((
         Mention {
             written: first.clone(),
-            start: ws[run.first].start,
+            start: run.start,
             end,
             role: Role::Site,
             qualifier: None,
@@ -613,14 +632,12 @@ pub fn find_all(
     for ((ws, rs), ms) in split.iter().zip(&all_runs).zip(all.iter_mut()) {
         for run in rs {
             let f = fold_word(run.text);
-            let taken = ms
-                .iter()
-                .any(|m| m.start <= ws[run.first].start && ws[run.first].start < m.end);
+            let taken = ms.iter().any(|m| m.start <= run.start && run.start < m.end);
             let origin = run.first > 0 && ws[run.first - 1].is_any(&["from", "de", "depuis"]);
             if !taken && !origin && ctx.known.contains(&f) && !ctx.skipped.contains(&f) {
                 ms.push(Mention {
                     written: run.text.to_string(),
-                    start: ws[run.first].start,
+                    start: run.start,
                     end: ws[run.last].end,
                     role: Role::Passing,
                     qualifier: None,
@@ -686,9 +703,14 @@ fn patterned(
             prev_role = Some((run.last, None));
             continue;
         }
-        let b1 = before(1).map_or("", |w| w.folded.as_ref());
-        let b2 = before(2).map_or("", |w| w.folded.as_ref());
-        let b3 = before(3).map_or("", |w| w.folded.as_ref());
+        // An elided "d'" or "l'" is the word just before the name.
+        let shift = usize::from(run.elision.is_some());
+        let b1 = match run.elision {
+            Some(e) => e,
+            None => before(1).map_or("", |w| w.folded.as_ref()),
+        };
+        let b2 = before(2 - shift).map_or("", |w| w.folded.as_ref());
+        let b3 = before(3 - shift).map_or("", |w| w.folded.as_ref());
         let a1 = after(1).map_or("", |w| w.folded.as_ref());
         if skipped_run == Some(k) {
             prev_role = Some((run.last, None));
@@ -852,7 +874,7 @@ fn patterned(
         if let Some(role) = role {
             out.push(Mention {
                 written: run.text.to_string(),
-                start: ws[run.first].start,
+                start: run.start,
                 end: ws[run.last].end,
                 role,
                 qualifier,

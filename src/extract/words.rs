@@ -40,6 +40,22 @@ impl Word<'_> {
         list.contains(&self.folded.as_ref())
     }
 
+    /// "d'Ayorou", "l'Atacora": a French elision before a name. Returns
+    /// the byte length of the elision ("d'") when the name after it is
+    /// capitalised, so the name can be read without it.
+    pub fn elided_capital(&self) -> Option<usize> {
+        let t = self.text;
+        let cut = ["d'", "l'", "d’", "l’", "D'", "L'", "D’", "L’"]
+            .iter()
+            .find(|p| t.starts_with(*p))?
+            .len();
+        t[cut..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(cut)
+    }
+
     /// Whether the lexicon lists this word (alone) under `kind`.
     pub fn has(&self, kind: Kind) -> bool {
         self.tags.has(kind)
