@@ -26,6 +26,10 @@ pub struct Count {
     pub value: u32,
     /// A vague word ("dozens") coded low by convention.
     pub vague: bool,
+    /// Whose deaths: the attackers' ("six terroristes neutralisés"), the
+    /// others' ("deux militaires"), or not said. Two figures for two sides
+    /// add up: ACLED counts every death of the event.
+    pub attackers: Option<bool>,
 }
 
 const HURT_WORDS: &[&str] = &[
@@ -193,11 +197,11 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
     if let Some(zero) = no_deaths(ws) {
         return Some(zero);
     }
-    let deaths: Vec<usize> = ws
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.has(Kind::Death))
-        .map(|(i, _)| i)
+    // Death words, and phrases ("tombés au champ d'honneur", "ont trouvé
+    // la mort") where they start.
+    let lex = lexicon();
+    let deaths: Vec<usize> = (0..ws.len())
+        .filter(|&i| ws[i].has(Kind::Death) || lex.at(Kind::Death, ws, i).is_some())
         .collect();
     if deaths.is_empty() {
         return None;
@@ -229,9 +233,17 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         let weak_one =
             used == 1 && matches!(ws[i].folded.as_ref(), "one" | "un" | "une") && distance > 2;
         if !is_unit && !hurt_between && !hurt_next && !weak_one && !part && distance <= 7 {
-            let count = Count { value, vague };
+            let count = Count {
+                value,
+                vague,
+                attackers: victims_after(ws, i + used).or_else(|| victims_before(ws, i)),
+            };
             seen.push((i, used, count));
-            if best.is_none_or(|(d, _, _)| distance < d) {
+            // A figure that says whose deaths it counts beats a closer one
+            // that does not ("une vingtaine de terroristes neutralisés et
+            // plusieurs motos détruites").
+            let rank = (usize::from(count.attackers.is_none()), distance);
+            if best.is_none_or(|(d, c, _)| rank < (usize::from(c.attackers.is_none()), d)) {
                 best = Some((distance, count, seen.len() - 1));
             }
         }
@@ -256,7 +268,43 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
             count.vague |= o.2.vague;
         }
     }
+    // Two figures for the two sides ("trois VDP y ont perdu la vie, et les
+    // assaillants auraient laissé une dizaine de corps"): every death counts.
+    if let Some(side) = count.attackers {
+        for (j, o) in seen.iter().enumerate() {
+            if j != k && o.2.attackers.is_some_and(|a| a != side) && o.2.value > 0 {
+                count.value += o.2.value;
+                count.vague |= o.2.vague;
+                count.attackers = None;
+                break;
+            }
+        }
+    }
     Some(count)
+}
+
+/// The attackers named in the four words before a figure ("les
+/// assaillants auraient laissé une dizaine de corps").
+fn victims_before(ws: &[Word<'_>], at: usize) -> Option<bool> {
+    ws[at.saturating_sub(4)..at]
+        .iter()
+        .rev()
+        .find_map(|w| w.has(Kind::Attacker).then_some(true))
+}
+
+/// Whose deaths a figure counts, from the noun in the three words after it:
+/// the attackers ("terroristes", "assailants", "jihadists") or the others
+/// (soldiers, volunteers, civilians); `None` when no noun says.
+fn victims_after(ws: &[Word<'_>], from: usize) -> Option<bool> {
+    ws.iter().skip(from).take(3).find_map(|w| {
+        if w.has(Kind::Attacker) {
+            Some(true)
+        } else if w.has(Kind::Victim) {
+            Some(false)
+        } else {
+            None
+        }
+    })
 }
 
 fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
@@ -265,6 +313,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
         return Some(Count {
             value: 0,
             vague: false,
+            attackers: None,
         });
     }
     // "Aucune n'a été tuée", "none were killed".
@@ -280,6 +329,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
             return Some(Count {
                 value: 0,
                 vague: false,
+                attackers: None,
             });
         }
     }
@@ -301,6 +351,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
                     return Some(Count {
                         value: 0,
                         vague: false,
+                        attackers: None,
                     });
                 }
                 continue;
@@ -308,6 +359,7 @@ fn no_deaths(ws: &[Word<'_>]) -> Option<Count> {
             return Some(Count {
                 value: 0,
                 vague: false,
+                attackers: None,
             });
         }
     }
@@ -361,7 +413,8 @@ mod tests {
             fatalities("dozens of soldiers and civilians were killed"),
             Some(Count {
                 value: 12,
-                vague: true
+                vague: true,
+                attackers: Some(false),
             })
         );
         assert_eq!(n("tens of villagers were killed"), Some(10));

@@ -299,8 +299,9 @@ fn read<'a>(
         .map(|a| a.kind)
         .find(|k| claimed && k.is_named_group());
     let mut trig = trigger(ws);
-    if trig == Trigger::None && tolls.is_some_and(|c| c.value == 0) {
-        // "No deaths were reported" completes the event before it.
+    if trig == Trigger::None && tolls.is_some() {
+        // "No deaths were reported", "douze soldats ont perdu la vie":
+        // a toll completes the event before it.
         trig = Trigger::Weak;
     }
     Reading {
@@ -412,11 +413,22 @@ impl Draft {
         self.claimant = self.claimant.or(r.claimant);
         self.killing |= r.killing;
         self.unidentified |= r.unidentified;
-        if let (Some(c), Some(old), true) = (r.fatalities, self.fatalities, r.also) {
-            // "30 assailants were also killed": ACLED counts every death.
+        let other_side = match (r.fatalities, self.fatalities) {
+            (Some(c), Some(old)) => {
+                c.value > 0
+                    && old.value > 0
+                    && matches!((c.attackers, old.attackers), (Some(a), Some(b)) if a != b)
+            }
+            _ => false,
+        };
+        if let (Some(c), Some(old), true) = (r.fatalities, self.fatalities, r.also || other_side) {
+            // "30 assailants were also killed", or two soldiers in one
+            // sentence and six terrorists in the next: ACLED counts every
+            // death of the event.
             self.fatalities = Some(Count {
                 value: old.value + c.value,
                 vague: old.vague || c.vague,
+                attackers: None,
             });
         } else if let Some(c) = r.fatalities {
             let better = match self.fatalities {

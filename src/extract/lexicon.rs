@@ -42,10 +42,12 @@ pub enum Kind {
     ReportVerb,
     RelativeDay,
     NoDeaths,
+    Attacker,
+    Victim,
 }
 
 impl Kind {
-    const ALL: [Kind; 25] = [
+    const ALL: [Kind; 27] = [
         Kind::Attack,
         Kind::Weak,
         Kind::Death,
@@ -71,6 +73,8 @@ impl Kind {
         Kind::ReportVerb,
         Kind::RelativeDay,
         Kind::NoDeaths,
+        Kind::Attacker,
+        Kind::Victim,
     ];
 
     fn name(self) -> &'static str {
@@ -100,6 +104,8 @@ impl Kind {
             Kind::ReportVerb => "report_verb",
             Kind::RelativeDay => "relative_day",
             Kind::NoDeaths => "no_deaths",
+            Kind::Attacker => "attacker",
+            Kind::Victim => "victim",
         }
     }
 
