@@ -552,6 +552,12 @@ pub fn country_place(cc: &'static str, gazetteer: &Gazetteer) -> Option<Resolved
 /// the country it opens, when a sentence starts with one.
 pub fn section_country(sentence: &str, gazetteer: &Gazetteer) -> Option<&'static str> {
     let t = sentence.trim();
+    // A header line that is only the country ("MALI", "Bénin").
+    if t.len() <= 30
+        && let Some(cc) = gazetteer.find_country(t.trim_end_matches(['.', ':']))
+    {
+        return Some(cc);
+    }
     let cut = t.find([':', '–', '—']).or_else(|| t.find(" - "))?;
     let head = t[..cut].trim();
     if head.is_empty() || head.len() > 30 {
@@ -865,9 +871,9 @@ fn patterned(
         let unit = if is_admin_nouns(a1) {
             after(1).map_or("", |w| w.text)
         } else if is_admin_nouns(b2) {
-            before(2).map_or("", |w| w.text)
+            before(2 - shift).map_or("", |w| w.text)
         } else if is_admin_nouns(b3) {
-            before(3).map_or("", |w| w.text)
+            before(3 - shift).map_or("", |w| w.text)
         } else {
             ""
         };
