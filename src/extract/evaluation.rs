@@ -332,10 +332,10 @@ const DEV_FLOORS: Floors = (
     [
         ("time_precision", 0.97),
         ("place", 0.95),
-        ("geo_precision", 0.89),
+        ("geo_precision", 0.88),
         ("event_type", 0.86),
         ("sub_event_type", 0.86),
-        ("actor1", 0.90),
+        ("actor1", 0.89),
         ("actor2", 0.86),
         ("fatalities", 0.86),
     ],
@@ -348,17 +348,17 @@ const DEV_FLOORS: Floors = (
 /// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
-    0.71,
+    0.70,
     0.67,
     [
         ("time_precision", 0.97),
-        ("place", 0.95),
+        ("place", 0.94),
         ("geo_precision", 0.88),
-        ("event_type", 0.76),
-        ("sub_event_type", 0.74),
+        ("event_type", 0.77),
+        ("sub_event_type", 0.75),
         ("actor1", 0.78),
-        ("actor2", 0.70),
-        ("fatalities", 0.66),
+        ("actor2", 0.71),
+        ("fatalities", 0.65),
     ],
 );
 

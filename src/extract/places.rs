@@ -1052,6 +1052,14 @@ fn resolve_one(
     match m.role {
         Role::Admin => {
             let p = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)?;
+            // A department or province named after its seat ("le
+            // département de Tillia"): near the seat, as ACLED codes it,
+            // rather than only the unit.
+            if matches!(p.feature_code.as_str(), "ADM2" | "ADM3")
+                && let Some(seat) = seat_of(p, gazetteer)
+            {
+                return Some(make(seat.clone(), GeoPrecision::Near, None));
+            }
             return Some(make(p.clone(), GeoPrecision::Region, None));
         }
         Role::District => {
@@ -1138,6 +1146,25 @@ fn lookup_place<'g>(
         .into_iter()
         .find(|c| usable(c) && is_notable(c.place, gazetteer))
         .map(|c| c.place)
+}
+
+/// The town a second- or third-order unit is named after: a populated
+/// place of the unit's bare name in the same country, within 40 km of the
+/// unit's point.
+fn seat_of<'g>(unit: &Place, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
+    let bare = crate::gazetteer::display_bare_name(&unit.name);
+    let q = PlaceQuery {
+        name: bare,
+        country: Some(&unit.country_code),
+        admin_hint: None,
+        near: vec![(unit.latitude, unit.longitude)],
+    };
+    gazetteer.rank(&q).into_iter().map(|c| c.place).find(|p| {
+        p.feature_class == "P"
+            && p.country_code == unit.country_code
+            && fold_word(&p.name) == fold_word(bare)
+            && km((p.latitude, p.longitude), (unit.latitude, unit.longitude)) < 40.0
+    })
 }
 
 /// A place that names itself beyond doubt: a region, a seat of government,

@@ -348,7 +348,7 @@ fn synthesize_unit(groups: &PlaceGroups<'_>, code: &AdminCode) -> Option<(Place,
 
 /// An admin unit's name without its unit word, keeping the original
 /// spelling: "Province du Sanguié" -> "Sanguié", "Gnagna Province" -> "Gnagna".
-pub(super) fn display_bare_name(name: &str) -> &str {
+pub fn display_bare_name(name: &str) -> &str {
     let folded = fold(name);
     let (bare, word) = bare_admin_name(&folded);
     if word.is_none() {

@@ -34,7 +34,7 @@ pub use bundled::bundled;
 pub use curated::{CurationError, NewPlace, write_curated};
 pub use error::GazetteerError;
 pub use fold::fold;
-pub use gazetteer::Gazetteer;
+pub use gazetteer::{Gazetteer, display_bare_name};
 pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_geonames_line};
 pub use gpkg_read::{GeometryProblem, decode_gpkg_point};
 pub use import_error::PlaceImportError;
