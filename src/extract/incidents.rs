@@ -519,11 +519,12 @@ pub fn build(
         // A place named in this sentence or the three before stands in for
         // "the town" of a sentence that names none ("La ville de Titao ...
         // Tout a commencé ... le détachement militaire de la ville").
-        if let Some(p) = sp
-            .resolved
-            .iter()
-            .find(|r| matches!(r.role, Role::Site | Role::District | Role::Passing))
-        {
+        if let Some(p) = sp.resolved.iter().find(|r| {
+            matches!(
+                r.role,
+                Role::Site | Role::District | Role::Passing | Role::Reference
+            )
+        }) {
             last_place = Some((k, p.clone()));
         }
         let nearby = last_place

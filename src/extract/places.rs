@@ -376,10 +376,10 @@ fn road_mention(
             && (road(Some(n.last + 1)) || road(before1) || road(before2))
         {
             (run.text.to_string(), n.text.to_string(), true)
-        } else if before1
-            .is_some_and(|i| ws[i].is_any(&["from", "reliant", "linking", "connecting", "de"]))
-            && road(before2)
-            && let Some(n) = next
+        } else if before1.is_some_and(|i| {
+            ws[i].is_any(&["reliant", "linking", "connecting", "joining"])
+                || (ws[i].is_any(&["from", "de"]) && road(before2))
+        }) && let Some(n) = next
             && ws[run.last + 1..n.first]
                 .iter()
                 .all(|w| w.is_any(&["to", "and", "a", "et"]))
