@@ -327,7 +327,7 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.91,
+    0.92,
     0.81,
     [
         ("time_precision", 0.97),
@@ -337,7 +337,7 @@ const DEV_FLOORS: Floors = (
         ("sub_event_type", 0.86),
         ("actor1", 0.87),
         ("actor2", 0.85),
-        ("fatalities", 0.85),
+        ("fatalities", 0.86),
     ],
 );
 
@@ -348,17 +348,17 @@ const DEV_FLOORS: Floors = (
 /// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
-    0.70,
+    0.71,
     0.69,
     [
         ("time_precision", 0.97),
         ("place", 0.94),
-        ("geo_precision", 0.88),
-        ("event_type", 0.76),
+        ("geo_precision", 0.89),
+        ("event_type", 0.77),
         ("sub_event_type", 0.74),
         ("actor1", 0.77),
-        ("actor2", 0.71),
-        ("fatalities", 0.64),
+        ("actor2", 0.73),
+        ("fatalities", 0.65),
     ],
 );
 

@@ -466,8 +466,18 @@ fn capital_country(folded: &str) -> Option<&'static str> {
 pub fn pointed_countries(split: &[Vec<Word<'_>>], gazetteer: &Gazetteer) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for ws in split {
-        for w in ws {
+        for (i, w) in ws.iter().enumerate() {
             let f = w.folded.as_ref();
+            // "toward the Niger border", "la frontière malienne": a border
+            // says where the attackers went, not where the event was.
+            let border = |x: &Word<'_>| {
+                x.is_any(&["border", "borders", "frontier", "frontiere", "frontieres"])
+            };
+            if ws[i.saturating_sub(2)..i].iter().any(border)
+                || ws.iter().skip(i + 1).take(2).any(border)
+            {
+                continue;
+            }
             // Most words are not country words: only these can start one.
             let could = w.is_capitalised()
                 || ["burkin", "mali", "niger", "togo", "benin", "beni"]
@@ -908,14 +918,14 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     let mut hints: Vec<(String, (f64, f64))> = Vec::new();
     for m in mentions.iter().filter(|m| m.role == Role::Admin) {
         if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)
-            .filter(|p| ctx.allows(&p.country_code) || is_notable(p, gazetteer))
+            .filter(|p| ctx.allows(&p.country_code) || is_notable(p))
         {
             hints.push((m.written.clone(), (p.latitude, p.longitude)));
         }
     }
     for m in mentions {
         let found = resolve_one(m, ctx, &hints, gazetteer)
-            .filter(|r| ctx.allows(&r.place.country_code) || is_notable(&r.place, gazetteer));
+            .filter(|r| ctx.allows(&r.place.country_code) || is_notable(&r.place));
         if let Some(r) = found {
             if !result
                 .resolved
@@ -1144,7 +1154,7 @@ fn lookup_place<'g>(
     };
     abroad
         .into_iter()
-        .find(|c| usable(c) && is_notable(c.place, gazetteer))
+        .find(|c| usable(c) && is_notable(c.place))
         .map(|c| c.place)
 }
 
@@ -1168,25 +1178,15 @@ fn seat_of<'g>(unit: &Place, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
 }
 
 /// A place that names itself beyond doubt: a region, a seat of government,
-/// a town of 10,000 or more, or a town that gives its name to its own
-/// department ("Kantchari").
-pub fn is_notable(place: &Place, gazetteer: &Gazetteer) -> bool {
+/// a town of 10,000 or more. A village that merely shares its department's
+/// name (Kona, Burkina Faso) is not: its namesake abroad may be meant.
+pub fn is_notable(place: &Place) -> bool {
     if place.feature_class == "A" {
         return place.feature_code == "ADM1";
     }
-    if place.feature_code.starts_with("PPLA")
+    place.feature_code.starts_with("PPLA")
         || place.feature_code == "PPLC"
         || place.population >= 10_000
-    {
-        return true;
-    }
-    let name = fold_word(&place.name);
-    gazetteer
-        .rank_admin(&place.name, Some(&place.country_code))
-        .iter()
-        .any(|c| {
-            c.place.country_code == place.country_code && fold_word(&c.place.name).contains(&name)
-        })
 }
 
 /// Great-circle distance in kilometres.
