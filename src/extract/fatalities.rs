@@ -216,7 +216,11 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
             continue;
         };
         let after = ws.get(i + used);
-        let is_unit = after.is_some_and(|a| a.is_any(UNITS));
+        // "14 km", "forty cattle", "deux motos": measures and things, not people.
+        let is_unit = after.is_some_and(|a| a.is_any(UNITS) || a.has(Kind::Thing))
+            || ws.get(i + used + 1).is_some_and(|a| {
+                a.has(Kind::Thing) && ws[i + used].is_any(&["head", "tetes", "of", "de"])
+            });
         let distance = deaths
             .iter()
             .map(|d| if *d >= i { d - i } else { i - d })

@@ -44,10 +44,11 @@ pub enum Kind {
     NoDeaths,
     Attacker,
     Victim,
+    Thing,
 }
 
 impl Kind {
-    const ALL: [Kind; 27] = [
+    const ALL: [Kind; 28] = [
         Kind::Attack,
         Kind::Weak,
         Kind::Death,
@@ -75,6 +76,7 @@ impl Kind {
         Kind::NoDeaths,
         Kind::Attacker,
         Kind::Victim,
+        Kind::Thing,
     ];
 
     fn name(self) -> &'static str {
@@ -106,6 +108,7 @@ impl Kind {
             Kind::NoDeaths => "no_deaths",
             Kind::Attacker => "attacker",
             Kind::Victim => "victim",
+            Kind::Thing => "thing",
         }
     }
 

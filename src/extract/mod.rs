@@ -73,6 +73,13 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
         ..places::Context::default()
     };
     let mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);
+    if !ctx.allowed.is_empty() {
+        for cc in places::unit_countries(&mentions, gazetteer) {
+            if !ctx.allowed.contains(&cc) {
+                ctx.allowed.push(cc);
+            }
+        }
+    }
     // A roundup's sections each take their country from their own header.
     let mut section: Option<&'static str> = None;
     let mut sections: Vec<Option<&'static str>> = Vec::with_capacity(texts.len());

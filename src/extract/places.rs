@@ -558,6 +558,31 @@ pub fn country_place(cc: &'static str, gazetteer: &Gazetteer) -> Option<Resolved
     })
 }
 
+/// The countries of the admin units a report names with their unit word
+/// ("Boucle du Mouhoun region", "département de l'Atacora"): they point to
+/// their country as surely as its name does.
+pub fn unit_countries(mentions: &[Vec<Mention>], gazetteer: &Gazetteer) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for m in mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.role == Role::Admin && !m.unit.is_empty())
+    {
+        if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, None, gazetteer)
+            .filter(|p| p.feature_class == "A")
+            && let Some(cc) = COUNTRY_IDS
+                .iter()
+                .map(|(c, _)| *c)
+                .chain(["GH", "CI", "NG"])
+                .find(|c| *c == p.country_code)
+            && !out.contains(&cc)
+        {
+            out.push(cc);
+        }
+    }
+    out
+}
+
 /// A roundup's section header ("Niger:", "BURKINA FASO -", "Mali : ..."):
 /// the country it opens, when a sentence starts with one.
 pub fn section_country(sentence: &str, gazetteer: &Gazetteer) -> Option<&'static str> {
@@ -811,7 +836,7 @@ fn patterned(
         if role.is_none() {
             role = match (b1, b2) {
                 ("of" | "de", d) if is_admin_nouns(d) => Some(Role::Admin),
-                ("du" | "la", "province" | "region" | "cercle") => Some(Role::Admin),
+                ("du" | "la" | "des", "province" | "region" | "cercle") => Some(Role::Admin),
                 ("la", "de") if is_admin_nouns(b3) => Some(Role::Admin),
                 ("of" | "de", d) if is_site_noun(d) => Some(Role::Site),
                 ("of" | "de", adj) if is_site_adjective(adj) && is_site_noun(b3) => {
@@ -942,10 +967,14 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
         (Role::Site, GeoPrecision::Exact) => 0,
         (Role::Site, _) => 1,
         (Role::District, _) => 2,
+        // A department coded near its seat is as fine as a district.
+        (Role::Admin, GeoPrecision::Near) => 2,
         (Role::Passing, GeoPrecision::Exact) => 3,
-        (Role::Admin, _) => 4,
-        (Role::Passing, _) => 5,
-        (Role::Reference, _) => 6,
+        // "15 km north of Torodi (Tillabéri region)": near the town beats
+        // the whole region.
+        (Role::Reference, _) => 4,
+        (Role::Admin, _) => 5,
+        (Role::Passing, _) => 6,
         (Role::Capital, _) => 7,
     };
     result.resolved.sort_by_key(rank);
