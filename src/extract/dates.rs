@@ -442,7 +442,8 @@ pub fn publication_date(text: &str, given: Option<NaiveDate>) -> Publication {
 /// that puts it on or after the latest full date the report gives, since
 /// a report is written after what it tells.
 fn header_date(text: &str) -> Option<(NaiveDate, Span)> {
-    let reference = latest_full_date(text);
+    // Read only for a dateline without a year: it walks the whole text.
+    let reference = std::cell::OnceCell::new();
     let mut best: Option<(u8, NaiveDate, Span)> = None;
     let mut offset = 0;
     let mut seen = 0;
@@ -461,7 +462,11 @@ fn header_date(text: &str) -> Option<(NaiveDate, Span)> {
         let mut i = 0;
         while i < ws.len() {
             let Some((date, used)) = explicit_at(&ws, i, None).or_else(|| {
-                let r = reference?;
+                // A day and month without a year ("March 7"): only then is
+                // the rest of the report read for the year.
+                let far = NaiveDate::from_ymd_opt(2100, 12, 31);
+                explicit_at(&ws, i, far)?;
+                let r = (*reference.get_or_init(|| latest_full_date(text)))?;
                 let end = NaiveDate::from_ymd_opt(r.year(), 12, 31)?;
                 let (d, used) = explicit_at(&ws, i, Some(end))?;
                 // Not before what the report tells of: then it is next year's.

@@ -25,6 +25,8 @@
 //! - Deaths told "also" in a later sentence ("30 assailants were also
 //!   killed") are added to the toll, as ACLED counts every death.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
@@ -107,9 +109,9 @@ struct Draft {
     unidentified: bool,
     /// Where the incident goes when its village is not in the gazetteer:
     /// the last unit the report named, else its country.
-    fallback: Option<Resolved>,
+    fallback: Option<Rc<Resolved>>,
     /// The place named just before, for a sentence that names none.
-    nearby: Option<Resolved>,
+    nearby: Option<Rc<Resolved>>,
     /// The day came from a bare weekday ("on Saturday").
     weekday_date: bool,
     /// The day came from another sentence (a summary, "the next day").
@@ -477,20 +479,22 @@ pub fn build(
     sentences: &[Sentence<'_>],
     split: &[Vec<Word<'_>>],
     places: Vec<SentencePlaces>,
-    fallbacks: &[Option<Resolved>],
+    fallbacks: &[Option<Rc<Resolved>>],
     publication: Option<NaiveDate>,
     header: Option<Span>,
     gazetteer: &Gazetteer,
 ) -> (Vec<IncidentData>, Vec<String>) {
     let mut drafts: Vec<Draft> = Vec::new();
     // The last admin unit the report named, with the sentence it was in.
-    let mut last_unit: Option<Resolved> = None;
+    // Shared, not copied: a place carries all its alternate names, and
+    // most sentences never open an incident that needs these.
+    let mut last_unit: Option<Rc<Resolved>> = None;
     // The date of the last event told, which a sentence without its own
     // inherits ("Two attacks hit the East on 5 March. In Fada, ...") and
     // relative days count from ("the next day", "la veille").
     let mut last_date: Option<(NaiveDate, TimePrecision)> = None;
     // The last place named, with its sentence.
-    let mut last_place: Option<(usize, Resolved)> = None;
+    let mut last_place: Option<(usize, Rc<Resolved>)> = None;
     let mut report_groups: Vec<ActorKind> = Vec::new();
     // A weak sentence seen before any incident ("they carried off rifles")
     // joins the incident opened right after it.
@@ -511,7 +515,7 @@ pub fn build(
             last_place = None;
         }
         if let Some(u) = sp.resolved.iter().find(|r| r.role == Role::Admin) {
-            last_unit = Some(u.clone());
+            last_unit = Some(Rc::new(u.clone()));
         }
         let fallback = last_unit
             .clone()
@@ -525,7 +529,7 @@ pub fn build(
                 Role::Site | Role::District | Role::Passing | Role::Reference
             )
         }) {
-            last_place = Some((k, p.clone()));
+            last_place = Some((k, Rc::new(p.clone())));
         }
         let nearby = last_place
             .as_ref()
@@ -711,11 +715,12 @@ fn finish(
     // region precision, and the notes keep the village's name.
     let nearby = d
         .nearby
-        .clone()
-        .filter(|_| d.unresolved.is_empty() && d.date.is_some());
+        .as_deref()
+        .filter(|_| d.unresolved.is_empty() && d.date.is_some())
+        .cloned();
     let place = d.place.or(nearby).or_else(|| {
         let village = d.unresolved.first()?;
-        let mut unit = d.fallback.clone()?;
+        let mut unit = d.fallback.as_deref()?.clone();
         unit.precision = GeoPrecision::Region;
         unit.detail = Some(village.clone());
         Some(unit)

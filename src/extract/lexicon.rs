@@ -121,13 +121,19 @@ impl Kind {
     }
 }
 
-/// The kinds a single word belongs to, as bits.
+/// What the lexicon says of a single word, as bits: the kinds it is an
+/// entry of (low half), and the kinds of the phrases it opens (high half),
+/// so that a rule asking for a phrase can pass most words by at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Tags(u32);
+pub struct Tags(u64);
 
 impl Tags {
     pub fn has(self, kind: Kind) -> bool {
-        self.0 & kind.bit() != 0
+        self.0 & u64::from(kind.bit()) != 0
+    }
+
+    fn opens(self, kind: Kind) -> bool {
+        self.0 & (u64::from(kind.bit()) << 32) != 0
     }
 }
 
@@ -170,8 +176,8 @@ pub struct LexiconError {
 pub struct Lexicon {
     /// Single whole words and their kinds.
     single: HashMap<String, Tags>,
-    /// Values of single-word entries, by (kind, word).
-    values: HashMap<(Kind, String), String>,
+    /// Values of single-word entries, by word then kind.
+    values: HashMap<String, Vec<(Kind, String)>>,
     /// Phrases of several words, or with a wildcard, by their first word
     /// (the wildcard's prefix when the first word is the last).
     phrases: Vec<Phrase>,
@@ -250,8 +256,11 @@ impl Lexicon {
                 if words.len() == 1 && !prefix {
                     let w = words.into_iter().next().unwrap_or_default();
                     let tags = lex.single.entry(w.clone()).or_default();
-                    tags.0 |= kind.bit();
-                    lex.values.entry((kind, w)).or_insert(value);
+                    tags.0 |= u64::from(kind.bit());
+                    let values = lex.values.entry(w).or_default();
+                    if !values.iter().any(|(k, _)| *k == kind) {
+                        values.push((kind, value));
+                    }
                     continue;
                 }
                 let at = lex.phrases.len();
@@ -259,6 +268,8 @@ impl Lexicon {
                     lex.prefixes.push(at);
                 } else {
                     lex.openers.entry(words[0].clone()).or_default().push(at);
+                    lex.single.entry(words[0].clone()).or_default().0 |=
+                        u64::from(kind.bit()) << 32;
                 }
                 lex.phrases.push(Phrase {
                     kind,
@@ -273,7 +284,15 @@ impl Lexicon {
 
     /// The kinds of one folded word (whole-word entries only).
     pub fn tags(&self, folded: &str) -> Tags {
-        self.single.get(folded).copied().unwrap_or_default()
+        let mut tags = self.single.get(folded).copied().unwrap_or_default();
+        // One-word prefixes ("negotiat*") tag the words they match.
+        for &p in &self.prefixes {
+            let ph = &self.phrases[p];
+            if folded.starts_with(ph.words[0].as_str()) {
+                tags.0 |= u64::from(ph.kind.bit());
+            }
+        }
+        tags
     }
 
     /// Whether a folded word is a whole-word entry of `kind`.
@@ -284,8 +303,10 @@ impl Lexicon {
     /// The value of a whole-word entry.
     pub fn value(&self, kind: Kind, folded: &str) -> Option<&str> {
         self.values
-            .get(&(kind, folded.to_string()))
-            .map(String::as_str)
+            .get(folded)?
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The longest entry of `kind` starting at word `i`: its length in words
@@ -293,22 +314,6 @@ impl Lexicon {
     /// dozen" wins over "several".
     pub fn at(&self, kind: Kind, ws: &[Word<'_>], i: usize) -> Option<(usize, &str)> {
         let w = ws.get(i)?;
-        let mut best: Option<(usize, &str)> = None;
-        let candidates = self
-            .openers
-            .get(w.folded.as_ref())
-            .into_iter()
-            .flatten()
-            .chain(&self.prefixes);
-        for &p in candidates {
-            let ph = &self.phrases[p];
-            if ph.kind == kind
-                && ph.matches_at(ws, i)
-                && best.is_none_or(|(n, _)| ph.words.len() > n)
-            {
-                best = Some((ph.words.len(), ph.value.as_str()));
-            }
-        }
         // Words carry the bundled lexicon's tags; another lexicon (a test's)
         // looks its own up.
         let tags = if std::ptr::eq(self, lexicon()) {
@@ -316,8 +321,31 @@ impl Lexicon {
         } else {
             self.tags(&w.folded)
         };
+        // Most words open no phrase of this kind and are no entry of it.
+        if !tags.has(kind) && !tags.opens(kind) {
+            return None;
+        }
+        let mut best: Option<(usize, &str)> = None;
+        if tags.opens(kind) {
+            for &p in self.openers.get(w.folded.as_ref()).into_iter().flatten() {
+                let ph = &self.phrases[p];
+                if ph.kind == kind
+                    && ph.matches_at(ws, i)
+                    && best.is_none_or(|(n, _)| ph.words.len() > n)
+                {
+                    best = Some((ph.words.len(), ph.value.as_str()));
+                }
+            }
+        }
         if best.is_none() && tags.has(kind) {
-            best = Some((1, self.value(kind, &w.folded).unwrap_or("")));
+            let value = self.value(kind, &w.folded).or_else(|| {
+                self.prefixes
+                    .iter()
+                    .map(|&p| &self.phrases[p])
+                    .find(|ph| ph.kind == kind && ph.matches_at(ws, i))
+                    .map(|ph| ph.value.as_str())
+            });
+            best = Some((1, value.unwrap_or("")));
         }
         best
     }

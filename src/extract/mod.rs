@@ -30,6 +30,8 @@ mod evaluation;
 #[cfg(test)]
 mod tests;
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
@@ -99,11 +101,18 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
     }
     // Where a village the gazetteer lacks falls back to when no unit is
     // named: its section's country, else the report's.
-    let fallbacks: Vec<Option<places::Resolved>> = sections
+    // One lookup per country, not per sentence.
+    let mut by_country: Vec<(&'static str, Option<Rc<places::Resolved>>)> = Vec::new();
+    let fallbacks: Vec<Option<Rc<places::Resolved>>> = sections
         .iter()
         .map(|s| {
-            s.or(ctx.country)
-                .and_then(|cc| places::country_place(cc, gazetteer))
+            let cc = s.or(ctx.country)?;
+            if let Some((_, r)) = by_country.iter().find(|(c, _)| *c == cc) {
+                return r.clone();
+            }
+            let r = places::country_place(cc, gazetteer).map(Rc::new);
+            by_country.push((cc, r.clone()));
+            r
         })
         .collect();
     let (incidents, mut warnings) = incidents::build(

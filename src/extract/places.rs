@@ -521,12 +521,14 @@ pub fn country_place(cc: &'static str, gazetteer: &Gazetteer) -> Option<Resolved
     let place = match gazetteer.place(id) {
         Some(p) => p.clone(),
         None => {
-            let units: Vec<&Place> = gazetteer
-                .places()
-                .iter()
-                .chain(gazetteer.synthetic_units())
-                .filter(|p| p.country_code == cc && p.feature_code == "ADM1")
-                .collect();
+            // The neighbours' regions have no rows of their own in the
+            // bundled files: they are among the few synthetic units, so the
+            // long list of places is walked only when those miss.
+            let adm1 = |p: &&Place| p.country_code == cc && p.feature_code == "ADM1";
+            let mut units: Vec<&Place> = gazetteer.synthetic_units().iter().filter(adm1).collect();
+            if units.is_empty() {
+                units = gazetteer.places().iter().filter(adm1).collect();
+            }
             if units.is_empty() {
                 return None;
             }
