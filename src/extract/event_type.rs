@@ -300,6 +300,9 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             | "enlevees" | "enlevee" | "enleve" | "hostages" | "otages" => c.abduction = true,
             "looted" | "loot" | "looting" | "pillage" | "pille" | "pillaged" | "emptied"
             | "stole" | "stolen" | "seized" | "seizure" => c.looting = true,
+            "fire" | "feu" if i > 0 && ws[i - 1].is_any(&["set", "le", "sets", "setting"]) => {
+                c.burning = true
+            }
             "burned" | "burnt" | "burn" | "ablaze" | "torched" | "incendie" | "incendies"
             | "brule" | "brules" => c.burning = true,
             "protest" | "protests" | "protesters" | "demonstrators" | "demonstration"

@@ -201,15 +201,40 @@ fn event_date<'d>(dates: &'d [DateMention], ws: &[Word<'_>]) -> Option<&'d DateM
 /// day", "a annoncé le lendemain"): then it dates no event.
 fn relative_day(ws: &[Word<'_>]) -> Option<i64> {
     let lex = lexicon();
-    let (at, value) =
-        (0..ws.len()).find_map(|i| lex.at(Kind::RelativeDay, ws, i).map(|(_, v)| (i, v)))?;
+    let (at, days) = (0..ws.len())
+        .find_map(|i| {
+            lex.at(Kind::RelativeDay, ws, i)
+                .and_then(|(_, v)| v.parse::<i64>().ok())
+                .map(|d| (i, d))
+        })
+        .or_else(|| counted_days(ws))?;
     let said = ws[..at]
         .iter()
         .any(|w| w.has(Kind::Claim) || w.has(Kind::ReportVerb));
     if said {
         return None;
     }
-    value.parse().ok()
+    Some(days)
+}
+
+/// "Three days earlier", "cinq jours plus tard", "four days after": a
+/// number of days from the last event, and where it starts.
+fn counted_days(ws: &[Word<'_>]) -> Option<(usize, i64)> {
+    (0..ws.len()).find_map(|i| {
+        let n = i64::from(super::fatalities::number_word(&ws[i].folded)?);
+        let unit = ws.get(i + 1)?;
+        if !unit.is_any(&["days", "jours", "day", "jour"]) || n > 30 {
+            return None;
+        }
+        let next = ws.get(i + 2).map_or("", |w| w.folded.as_ref());
+        let after = ws.get(i + 3).map_or("", |w| w.folded.as_ref());
+        let sign = match (next, after) {
+            ("later" | "after" | "apres", _) | ("plus", "tard") => 1,
+            ("earlier" | "before" | "auparavant" | "avant", _) | ("plus", "tot") => -1,
+            _ => return None,
+        };
+        Some((i, sign * n))
+    })
 }
 
 /// Words that start another clause, whose date is another event's.

@@ -1096,9 +1096,15 @@ fn resolve_one(
             // A department or province named after its seat ("le
             // département de Tillia"): near the seat, as ACLED codes it,
             // rather than only the unit.
-            if matches!(p.feature_code.as_str(), "ADM2" | "ADM3")
-                && let Some(seat) = seat_of(p, gazetteer)
-            {
+            // Burkina Faso's provinces (ADM2) carry the names of rivers and
+            // old kingdoms (Tapoa, seat Diapaga); its departments, and the
+            // neighbours' departments, cercles and communes, their seat's.
+            let named_after_seat = match p.feature_code.as_str() {
+                "ADM3" => true,
+                "ADM2" => p.country_code != "BF",
+                _ => false,
+            };
+            if named_after_seat && let Some(seat) = seat_of(p, gazetteer) {
                 return Some(make(seat.clone(), GeoPrecision::Near, None));
             }
             return Some(make(p.clone(), GeoPrecision::Region, None));
