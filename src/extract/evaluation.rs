@@ -327,8 +327,8 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.85,
-    0.75,
+    0.86,
+    0.78,
     [
         ("time_precision", 0.96),
         ("place", 0.96),
@@ -348,17 +348,17 @@ const DEV_FLOORS: Floors = (
 /// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
+    0.73,
     0.71,
-    0.70,
     [
         ("time_precision", 0.97),
-        ("place", 0.94),
-        ("geo_precision", 0.89),
-        ("event_type", 0.77),
-        ("sub_event_type", 0.75),
+        ("place", 0.95),
+        ("geo_precision", 0.90),
+        ("event_type", 0.78),
+        ("sub_event_type", 0.76),
         ("actor1", 0.78),
-        ("actor2", 0.72),
-        ("fatalities", 0.66),
+        ("actor2", 0.73),
+        ("fatalities", 0.65),
     ],
 );
 

@@ -414,6 +414,14 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
     if two_sides {
         return (EventType::Battles, "Armed clash");
     }
+    if c.abduction {
+        // Whoever was taken, unless soldiers are named, is a civilian: a
+        // village chief and his advisers, aid workers, drivers.
+        return (
+            EventType::ViolenceAgainstCivilians,
+            "Abduction/forced disappearance",
+        );
+    }
     if (c.looting || c.burning) && !s.killing {
         return (
             EventType::StrategicDevelopments,
@@ -422,14 +430,6 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
     }
     if c.presence && !s.killing {
         return (EventType::StrategicDevelopments, "Other");
-    }
-    if c.abduction {
-        // Whoever was taken, unless soldiers are named, is a civilian: a
-        // village chief and his advisers, aid workers, drivers.
-        return (
-            EventType::ViolenceAgainstCivilians,
-            "Abduction/forced disappearance",
-        );
     }
     if s.state_forces {
         return (EventType::Battles, "Armed clash");

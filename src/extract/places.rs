@@ -980,6 +980,27 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
         (Role::Capital, _) => 7,
     };
     result.resolved.sort_by_key(rank);
+    // "near Karimama, some 50 km upstream from Malanville" in a report on
+    // Benin: a name found only in another country gives way to the places
+    // the sentence names in the report's own.
+    if let Some(main) = ctx.country
+        && result
+            .resolved
+            .iter()
+            .any(|r| r.place.country_code == main && r.role != Role::Capital)
+    {
+        let (keep, abroad): (Vec<Resolved>, Vec<Resolved>) = result
+            .resolved
+            .into_iter()
+            .partition(|r| r.place.country_code == main || is_notable(&r.place));
+        result.unresolved.extend(
+            abroad
+                .into_iter()
+                .filter(|r| r.role == Role::Site)
+                .map(|r| r.written),
+        );
+        result.resolved = keep;
+    }
     // A site the gazetteer lacks, in a unit it knows ("the village of
     // Nadjoundi in Kpendjal prefecture"): the unit stands in, and says for
     // whom, so the analyst sees the fallback.
