@@ -336,7 +336,7 @@ const DEV_FLOORS: Floors = (
         ("event_type", 0.81),
         ("sub_event_type", 0.81),
         ("actor1", 0.85),
-        ("actor2", 0.83),
+        ("actor2", 0.85),
         ("fatalities", 0.83),
     ],
 );
@@ -356,8 +356,8 @@ const VALIDATION_FLOORS: Floors = (
         ("geo_precision", 0.90),
         ("event_type", 0.78),
         ("sub_event_type", 0.76),
-        ("actor1", 0.78),
-        ("actor2", 0.73),
+        ("actor1", 0.82),
+        ("actor2", 0.78),
         ("fatalities", 0.65),
     ],
 );

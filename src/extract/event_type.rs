@@ -179,6 +179,9 @@ pub struct Cues {
     pub regained: bool,
     pub dispersed: bool,
     pub lynching: bool,
+    /// The forces defended themselves ("repelled the attackers", "la
+    /// riposte de nos unités"): the other side attacked.
+    pub defended: bool,
 }
 
 impl Cues {
@@ -200,6 +203,7 @@ impl Cues {
         self.regained |= o.regained;
         self.dispersed |= o.dispersed;
         self.lynching |= o.lynching;
+        self.defended |= o.defended;
     }
 }
 
@@ -341,6 +345,8 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
                 c.dispersed = true
             }
             "lynched" | "lynching" | "lynche" | "lynchage" => c.lynching = true,
+            "repelled" | "repulsed" | "repousse" | "repousser" | "repousses" | "riposte"
+            | "ripostes" | "riposter" | "contenu" | "contenue" => c.defended = true,
             _ => {}
         }
     }

@@ -834,8 +834,14 @@ fn finish(
     // Only states fly over the Sahel: an air or drone strike is the army's
     // unless the report names the group that flew it.
     let from_the_air = sub == "Air/drone strike" && !agent.is_some_and(|a| a.kind.is_named_group());
+    // An army that says it repelled an attack on its post was attacked:
+    // the other side is actor 1, whoever the grammar makes the subject.
+    let attacked_post = (d.cues.defended || d.cues.military_site)
+        && !from_the_air
+        && agent.is_some_and(|a| a.kind.is_state_side());
     let actor1_kind = match agent {
         _ if from_the_air => ActorKind::Military,
+        Some(_) if attacked_post => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
         Some(a) if a.kind.is_state_side() && !struck_by_device => a.kind,
         _ => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
     };
@@ -852,6 +858,7 @@ fn finish(
         .find(|a| a.role == Side::Patient && !same_side(a.kind));
     let actor2_kind = match patient {
         _ if crowd.is_some() => None,
+        _ if attacked_post => agent.map(|a| a.kind),
         Some(p) if p.kind == ActorKind::UnnamedGroup => {
             Some(groups.first().copied().unwrap_or(ActorKind::UnnamedGroup))
         }
