@@ -561,6 +561,13 @@ pub fn build(
             .filter(|(at, _)| at + 3 >= k)
             .map(|(_, p)| p.clone());
         for mut r in readings(sentence, ws, sp, publication, header) {
+            // "In March 2022, hundreds were killed in Moura": an event
+            // months old is background even inside a report on today's.
+            if let (Some((day, _)), Some(p)) = (r.date, publication)
+                && (p - day).num_days() > OLD_NEWS_DAYS
+            {
+                continue;
+            }
             if r.date.is_none()
                 && let Some((day, precision)) = last_date
             {
