@@ -936,9 +936,8 @@ fn finish(
         inferred,
         claimant,
     });
-    // What this stage knows for sure; namesakes are not tracked this far
-    // and stay unset.
     let (confidence, confidence_reasons) = super::confidence::assess(&super::confidence::Signals {
+        namesakes: namesakes(&place, gazetteer),
         place_absent: place.detail.is_some()
             || (!d.unresolved.is_empty() && place.precision == GeoPrecision::Region),
         date_from_publication: d.date.is_none(),
@@ -964,6 +963,33 @@ fn finish(
         confidence,
         confidence_reasons,
     })
+}
+
+/// Other populated places of the same name more than 25 km from the one
+/// chosen: the namesakes an analyst may want to rule out.
+fn namesakes(place: &Resolved, gazetteer: &Gazetteer) -> usize {
+    if place.precision == GeoPrecision::Region || place.detail.is_some() {
+        return 0;
+    }
+    let q = crate::gazetteer::PlaceQuery {
+        name: &place.written,
+        country: None,
+        admin_hint: None,
+        near: Vec::new(),
+    };
+    gazetteer
+        .rank(&q)
+        .iter()
+        .filter(|c| {
+            !c.guessed
+                && c.place.feature_class == "P"
+                && c.place.geonameid != place.place.geonameid
+                && km(
+                    (c.place.latitude, c.place.longitude),
+                    (place.place.latitude, place.place.longitude),
+                ) > 25.0
+        })
+        .count()
 }
 
 /// The name an analyst uses in prose.

@@ -459,3 +459,27 @@ fn a_second_place_after_and_with_its_own_day_is_a_second_incident() {
         "{text}"
     );
 }
+
+#[test]
+fn confidence_names_namesakes_weekdays_and_dates_from_another_sentence() {
+    let text = "Published: 2024-03-25\n\
+        Gunmen attacked Kaya on Saturday, killing 4 soldiers. The next day, JNIM fighters \
+        stormed the market in Djibo, killing 3 traders.";
+    let e = extract(text, None, gazetteer());
+    let kaya = e
+        .incidents
+        .iter()
+        .find(|i| i.location.name == "Kaya")
+        .expect("Kaya");
+    let reasons = kaya.confidence_reasons.join("; ");
+    assert!(reasons.contains("same name"), "{reasons}");
+    assert!(reasons.contains("weekday"), "{reasons}");
+    let djibo = e
+        .incidents
+        .iter()
+        .find(|i| i.location.name == "Djibo")
+        .expect("Djibo");
+    assert_eq!(djibo.event_date, day(2024, 3, 24));
+    let reasons = djibo.confidence_reasons.join("; ");
+    assert!(reasons.contains("another sentence"), "{reasons}");
+}
