@@ -946,7 +946,6 @@ fn finish(
         toll_claimed: d.claimed && d.fatalities.is_some(),
         date_from_weekday: d.weekday_date,
         date_from_other_sentence: d.inherited_date,
-        ..super::confidence::Signals::default()
     });
     Ok(IncidentData {
         event_date,
