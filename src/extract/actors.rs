@@ -553,11 +553,15 @@ fn role_at(ws: &[Word<'_>], cue: &impl Fn(usize, u8) -> bool, start: usize, end:
         }
         if cue(j, CUE_ATTACK_NOUN) && k <= 3 {
             let between = &ws[j + 1..start];
-            if between.iter().all(|b| {
-                b.is_any(&[
-                    "by", "of", "de", "des", "du", "par", "the", "les", "la", "le",
-                ])
-            }) {
+            // "an attack by X", "l'attaque de X"; but in "fighters raid
+            // JNIM" the noun is a verb and JNIM its object.
+            if !between.is_empty()
+                && between.iter().all(|b| {
+                    b.is_any(&[
+                        "by", "of", "de", "des", "du", "par", "the", "les", "la", "le",
+                    ])
+                })
+            {
                 return Role::Agent;
             }
         }

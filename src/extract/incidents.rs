@@ -196,6 +196,17 @@ fn event_date<'d>(dates: &'d [DateMention], ws: &[Word<'_>]) -> Option<&'d DateM
     dates.iter().rev().find(|d| d.end <= from).or(after)
 }
 
+/// "Since November 2021", "depuis mars 2023": a total over a period, not an
+/// event (the lexicon's "since 20*" covers a bare year).
+fn since_a_date(ws: &[Word<'_>]) -> bool {
+    ws.windows(3).any(|w| {
+        w[0].is_any(&["since", "depuis"])
+            && (super::dates::month(&w[1].folded).is_some()
+                || (w[1].is_any(&["early", "late", "mid", "debut", "fin"])
+                    && super::dates::month(&w[2].folded).is_some()))
+    })
+}
+
 /// "The next day", "la veille": days from the last event's date, unless the
 /// day is that of a claim or a statement ("JNIM claimed the attack the next
 /// day", "a annoncé le lendemain"): then it dates no event.
@@ -525,7 +536,7 @@ pub fn build(
     // joins the incident opened right after it.
     let mut waiting: Option<(usize, Reading<'_>)> = None;
     for (k, ((sentence, ws), sp)) in sentences.iter().zip(split).zip(places).enumerate() {
-        if lexicon().any(Kind::Background, ws) {
+        if lexicon().any(Kind::Background, ws) || since_a_date(ws) {
             continue;
         }
         // A roundup's new section (another country) starts afresh.
@@ -685,9 +696,8 @@ pub fn build(
                     q.precision < GeoPrecision::Region
                         && q.place.country_code == p.place.country_code
                         && q.place.admin1_code == p.place.admin1_code
-                }) && (o.date.is_none()
-                    || d.date.is_none()
-                    || o.date.map(|x| x.0) == d.date.map(|x| x.0))
+                }) && d.date.is_some()
+                    && o.date.map(|x| x.0) == d.date.map(|x| x.0)
             })
         })
         .collect();
@@ -830,10 +840,18 @@ fn finish(
             .find_map(|a| a.country)
     };
     // Grammar decides who acted: the first agent that is not a civilian.
+    // A named group that acts in any sentence of the incident beats soldiers
+    // a headline makes the subject ("Soldiers and VDP ambushed near
+    // Arbinda" over "ISSP fighters ambushed a convoy").
     let agent = d
         .actors
         .iter()
-        .find(|a| a.role == Side::Agent && a.kind != ActorKind::Civilians);
+        .find(|a| a.role == Side::Agent && a.kind.is_named_group())
+        .or_else(|| {
+            d.actors
+                .iter()
+                .find(|a| a.role == Side::Agent && a.kind != ActorKind::Civilians)
+        });
     // A vehicle of soldiers that "hit an IED" is the target, not the
     // attacker: the grammar's agent is struck by the explosion.
     let struck_by_device =

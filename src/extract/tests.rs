@@ -483,3 +483,29 @@ fn confidence_names_namesakes_weekdays_and_dates_from_another_sentence() {
     let reasons = djibo.confidence_reasons.join("; ");
     assert!(reasons.contains("another sentence"), "{reasons}");
 }
+
+#[test]
+fn the_bundled_samples_keep_their_coding() {
+    let mut all = Vec::new();
+    for s in crate::samples::SAMPLES {
+        all.extend(extract(s.text, None, gazetteer()).incidents);
+    }
+    assert_eq!(
+        all.len(),
+        13,
+        "{:#?}",
+        all.iter().map(|i| &i.location.name).collect::<Vec<_>>()
+    );
+    let at = |name: &str| {
+        all.iter()
+            .find(|i| i.location.name == name)
+            .unwrap_or_else(|| panic!("an incident at {name}"))
+    };
+    // Rival groups: the raiders first, whoever a headline puts last.
+    assert_eq!(at("Kaya").actor1, "Islamic State Sahel Province");
+    assert_eq!(at("Kaya").event_type, EventType::Battles);
+    // "Since November 2021 close to 150 people have died": a total, not the toll.
+    assert_eq!(at("Kpankankandi").fatalities, None);
+    assert_eq!(at("Aribinda").actor1, "Islamic State Sahel Province");
+    assert_eq!(at("Gnagna").location.geo_precision, GeoPrecision::Region);
+}
