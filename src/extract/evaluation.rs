@@ -265,7 +265,11 @@ fn evaluate(corpus: &str) -> Score {
 }
 
 fn print(name: &str, s: &Score) {
-    println!("{}", s.misses.join("\n"));
+    // Each line says its corpus: the two tests run side by side and their
+    // output interleaves.
+    for line in &s.misses {
+        println!("[{name}] {line}");
+    }
     println!(
         "{name}: {} expected, {} extracted, {} matched; precision {:.2}, recall {:.2}",
         s.expected,
