@@ -845,7 +845,12 @@ fn patterned(
                     Some(Role::Site)
                 }
                 ("of" | "de", d) if is_directions(d) => Some(Role::Reference),
-                ("from", "km" | "kilometres" | "kilometers" | "miles") => Some(Role::Reference),
+                // "50 km from Mopti", "à une cinquantaine de kilomètres de Mopti",
+                // "some 50 km upstream from Malanville".
+                ("from" | "de", "km" | "kilometres" | "kilometers" | "miles" | "kilometre") => {
+                    Some(Role::Reference)
+                }
+                ("from", "upstream" | "downstream" | "away") => Some(Role::Reference),
                 ("de", d) if is_near_preps(d) => Some(Role::Site),
                 (v, _) if is_attack_verbs(v) => Some(Role::Site),
                 // "an attack on Djibo", "the assault on Dargo"
