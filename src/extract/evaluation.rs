@@ -332,16 +332,16 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
     0.87,
-    0.80,
+    0.81,
     [
         ("time_precision", 0.96),
         ("place", 0.96),
         ("geo_precision", 0.89),
-        ("event_type", 0.81),
-        ("sub_event_type", 0.81),
+        ("event_type", 0.83),
+        ("sub_event_type", 0.83),
         ("actor1", 0.86),
         ("actor2", 0.86),
-        ("fatalities", 0.83),
+        ("fatalities", 0.84),
     ],
 );
 
@@ -356,13 +356,13 @@ const VALIDATION_FLOORS: Floors = (
     0.73,
     [
         ("time_precision", 0.97),
-        ("place", 0.96),
+        ("place", 0.97),
         ("geo_precision", 0.91),
-        ("event_type", 0.78),
-        ("sub_event_type", 0.75),
+        ("event_type", 0.79),
+        ("sub_event_type", 0.77),
         ("actor1", 0.82),
         ("actor2", 0.78),
-        ("fatalities", 0.65),
+        ("fatalities", 0.67),
     ],
 );
 

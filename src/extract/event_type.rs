@@ -408,18 +408,6 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
         };
         return (EventType::Battles, sub);
     }
-    if s.civilians {
-        if c.abduction {
-            return (
-                EventType::ViolenceAgainstCivilians,
-                "Abduction/forced disappearance",
-            );
-        }
-        return (EventType::ViolenceAgainstCivilians, "Attack");
-    }
-    if two_sides {
-        return (EventType::Battles, "Armed clash");
-    }
     if c.abduction {
         // Whoever was taken, unless soldiers are named, is a civilian: a
         // village chief and his advisers, aid workers, drivers.
@@ -428,11 +416,19 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
             "Abduction/forced disappearance",
         );
     }
+    // Burned or looted with nobody hurt: property destruction, even when
+    // villagers were ordered out first.
     if (c.looting || c.burning) && !s.killing {
         return (
             EventType::StrategicDevelopments,
             "Looting/property destruction",
         );
+    }
+    if s.civilians {
+        return (EventType::ViolenceAgainstCivilians, "Attack");
+    }
+    if two_sides {
+        return (EventType::Battles, "Armed clash");
     }
     if c.presence && !s.killing {
         return (EventType::StrategicDevelopments, "Other");

@@ -119,7 +119,7 @@ fn tens(w: &str) -> Option<u32> {
 fn approximate(w: &str) -> Option<u32> {
     Some(match w {
         "dizaine" => 10,
-        "douzaine" => 12,
+        "douzaine" | "dozen" => 12,
         "quinzaine" => 15,
         "vingtaine" => 20,
         "trentaine" => 30,
@@ -167,7 +167,8 @@ fn quantity_at(ws: &[Word<'_>], i: usize) -> Option<(u32, bool, usize)> {
     {
         return Some((v, true, n));
     }
-    if let ("une", Some(n)) = (w, next)
+    // "une vingtaine", "a dozen": a round figure, coded as such.
+    if let ("une" | "a", Some(n)) = (w, next)
         && let Some(v) = approximate(n)
     {
         return Some((v, false, 2));
