@@ -213,14 +213,32 @@ pub fn find_dates_in(ws: &[Word<'_>], publication: Option<NaiveDate>) -> Vec<Dat
                     .rev()
                     .take_while(|n| !n.has(Kind::Attack))
                     .any(|n| n.has(Kind::NotEventDay));
+            // "dans la nuit de dimanche à lundi", "overnight Saturday to
+            // Sunday": the night began on the first day.
+            let night_to = ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["a", "au", "to", "into"]))
+                && ws.get(i + 2).is_some_and(|n| weekday(&n.folded).is_some());
             out.push(DateMention {
                 date: resolve_weekday(day, p, last),
                 start: ws[i].start,
-                end: ws[i].end,
+                end: ws[if night_to { i + 2 } else { i }].end,
                 reported: reported(ws, i) || other,
                 precision: TimePrecision::Day,
                 weekday_only: true,
             });
+            if night_to {
+                // The second day is part of this one; and when the
+                // publication falls on it, the first is the day before.
+                if let Some(second) = weekday(&ws[i + 2].folded)
+                    && let Some(last_mention) = out.last_mut()
+                {
+                    let end_day = resolve_weekday(second, p, false);
+                    last_mention.date = end_day - Duration::days(1);
+                }
+                i += 3;
+                continue;
+            }
         } else if let Some(p) = publication {
             let back = match w.as_ref() {
                 "yesterday" | "hier" => Some(1),

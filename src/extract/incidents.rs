@@ -47,6 +47,12 @@ use super::words::Word;
 /// background: news reports tell what happened in the last weeks.
 const OLD_NEWS_DAYS: i64 = 90;
 
+/// A report that tells of an event this recent...
+const FRESH_DAYS: i64 = 10;
+
+/// ...only recalls what is older than this.
+const RECALLED_DAYS: i64 = 45;
+
 /// How strongly a sentence speaks of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Trigger {
@@ -709,11 +715,21 @@ pub fn build(
         .collect();
     // An event months before the report is background ("the most serious
     // since JNIM struck Bamako in September 2024"), not news.
+    // And when the report tells of something in the last days, what it
+    // recalls from six weeks or more before is context ("le 17 avril
+    // dernier, ... avaient coûté la vie à 54 militaires").
+    let age = |d: &Draft| match (d.date, publication) {
+        (Some((day, _)), Some(p)) => Some((p - day).num_days()),
+        _ => None,
+    };
+    let fresh = drafts
+        .iter()
+        .any(|d| age(d).is_some_and(|a| a <= FRESH_DAYS));
     let drafts: Vec<Draft> = drafts
         .into_iter()
-        .filter(|d| match (d.date, publication) {
-            (Some((day, _)), Some(p)) => (p - day).num_days() <= OLD_NEWS_DAYS,
-            _ => true,
+        .filter(|d| match age(d) {
+            Some(a) => a <= OLD_NEWS_DAYS && !(fresh && a > RECALLED_DAYS),
+            None => true,
         })
         .collect();
     let mut warnings = Vec::new();

@@ -473,7 +473,7 @@ pub fn pointed_countries(split: &[Vec<Word<'_>>], gazetteer: &Gazetteer) -> Vec<
             let border = |x: &Word<'_>| {
                 x.is_any(&["border", "borders", "frontier", "frontiere", "frontieres"])
             };
-            if ws[i.saturating_sub(2)..i].iter().any(border)
+            if ws[i.saturating_sub(3)..i].iter().any(border)
                 || ws.iter().skip(i + 1).take(2).any(border)
             {
                 continue;

@@ -509,3 +509,15 @@ fn the_bundled_samples_keep_their_coding() {
     assert_eq!(at("Aribinda").actor1, "Islamic State Sahel Province");
     assert_eq!(at("Gnagna").location.geo_precision, GeoPrecision::Region);
 }
+
+#[test]
+fn a_night_between_two_weekdays_is_dated_to_the_first_and_older_events_are_context() {
+    let text = "Cotonou, le 12 juin 2025 - Dans la nuit de dimanche à lundi, une position de \
+        l'armée à Tanguiéta a été attaquée par un groupe armé; huit militaires ont perdu la vie. \
+        Le 17 avril dernier, des assauts contre deux positions à Karimama avaient coûté la vie \
+        à 54 militaires.";
+    let e = extract(text, None, gazetteer());
+    assert_eq!(e.incidents.len(), 1, "{:#?}", e.incidents);
+    assert_eq!(e.incidents[0].event_date, day(2025, 6, 8));
+    assert_eq!(e.incidents[0].fatalities, Some(8));
+}
