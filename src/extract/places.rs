@@ -948,13 +948,28 @@ pub fn resolve(mentions: &[Mention], ctx: &Context, gazetteer: &Gazetteer) -> Se
     let mut result = SentencePlaces::default();
     // Admin units named in the sentence guide the other lookups.
     let mut hints: Vec<(String, (f64, f64))> = Vec::new();
+    let mut unit_country: Option<String> = None;
     for m in mentions.iter().filter(|m| m.role == Role::Admin) {
         if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, ctx.country, gazetteer)
             .filter(|p| ctx.allows(&p.country_code) || is_notable(p))
         {
             hints.push((m.written.clone(), (p.latitude, p.longitude)));
+            if p.feature_class == "A" && unit_country.is_none() {
+                unit_country = Some(p.country_code.clone());
+            }
         }
     }
+    // "Torodi (Tillabéri region)" in a report mostly about Burkina Faso:
+    // the unit beside the name says which country's Torodi.
+    let unit_ctx = unit_country
+        .as_deref()
+        .filter(|cc| Some(*cc) != ctx.country)
+        .and_then(|cc| COUNTRY_IDS.iter().map(|(c, _)| *c).find(|c| *c == cc))
+        .map(|cc| Context {
+            country: Some(cc),
+            ..ctx.clone()
+        });
+    let ctx = unit_ctx.as_ref().unwrap_or(ctx);
     for m in mentions {
         let found = resolve_one(m, ctx, &hints, gazetteer)
             .filter(|r| ctx.allows(&r.place.country_code) || is_notable(&r.place));
