@@ -327,11 +327,19 @@ fn vague_at(
 /// no attack word between ("said in a statement read on state television
 /// on Tuesday"): the date is the statement's.
 fn reported(ws: &[Word<'_>], i: usize) -> bool {
-    ws[i.saturating_sub(8)..i]
-        .iter()
+    let from = i.saturating_sub(8);
+    // An attack verb between them dates the attack ("said gunmen attacked
+    // on Sunday"); an attack noun is what was claimed ("claimed the attack
+    // on Sunday").
+    let verb_at = |k: usize| {
+        ws[k].has(Kind::Attack)
+            && !(k > 0
+                && ws[k - 1].is_any(&["the", "this", "its", "la", "le", "cette", "l", "their"]))
+    };
+    (from..i)
         .rev()
-        .take_while(|w| !w.has(Kind::Attack))
-        .any(|w| w.has(Kind::ReportVerb))
+        .take_while(|&k| !verb_at(k))
+        .any(|k| ws[k].has(Kind::ReportVerb))
 }
 
 /// An explicit date starting at word `i`: returns it and the words it used.
