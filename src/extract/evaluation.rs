@@ -331,7 +331,7 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.90,
+    0.91,
     0.82,
     [
         ("time_precision", 0.96),
@@ -339,7 +339,7 @@ const DEV_FLOORS: Floors = (
         ("geo_precision", 0.88),
         ("event_type", 0.83),
         ("sub_event_type", 0.83),
-        ("actor1", 0.86),
+        ("actor1", 0.87),
         ("actor2", 0.86),
         ("fatalities", 0.83),
     ],
@@ -353,16 +353,16 @@ const DEV_FLOORS: Floors = (
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
     0.74,
-    0.75,
+    0.74,
     [
         ("time_precision", 0.97),
         ("place", 0.97),
         ("geo_precision", 0.92),
-        ("event_type", 0.80),
-        ("sub_event_type", 0.77),
+        ("event_type", 0.81),
+        ("sub_event_type", 0.78),
         ("actor1", 0.82),
         ("actor2", 0.78),
-        ("fatalities", 0.68),
+        ("fatalities", 0.69),
     ],
 );
 

@@ -208,8 +208,16 @@ fn since_a_date(ws: &[Word<'_>]) -> bool {
     ws.windows(3).any(|w| {
         w[0].is_any(&["since", "depuis"])
             && (super::dates::month(&w[1].folded).is_some()
-                || (w[1].is_any(&["early", "late", "mid", "debut", "fin"])
+                || (w[1].is_any(&["early", "late", "mid", "debut", "fin", "le"])
+                    && super::dates::month(&w[2].folded).is_some())
+                // "since 10 May", "depuis le 10 mai"
+                || (w[1].folded.starts_with(|c: char| c.is_ascii_digit())
                     && super::dates::month(&w[2].folded).is_some()))
+    }) || ws.windows(4).any(|w| {
+        w[0].is("depuis")
+            && w[1].is("le")
+            && w[2].folded.starts_with(|c: char| c.is_ascii_digit())
+            && super::dates::month(&w[3].folded).is_some()
     })
 }
 
