@@ -331,7 +331,7 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.91,
+    0.93,
     0.82,
     [
         ("time_precision", 0.96),
@@ -352,7 +352,7 @@ const DEV_FLOORS: Floors = (
 /// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
-    0.74,
+    0.76,
     0.74,
     [
         ("time_precision", 0.97),

@@ -723,6 +723,19 @@ pub fn build(
         .collect();
     // An event months before the report is background ("the most serious
     // since JNIM struck Bamako in September 2024"), not news.
+    // A headline names the place the body tells of, often more loosely
+    // ("Tahoua : une quarantaine de fidèles tués" for a village of Tillia):
+    // an undated draft read only from the lines before the body gives way
+    // to the body's own incidents.
+    let body_starts = sentences
+        .iter()
+        .find(|s| s.text.trim_end().ends_with(['.', '!', '?', '»', '"']))
+        .map_or(usize::MAX, |s| s.span.start);
+    let has_body = drafts.iter().any(|d| d.evidence.start >= body_starts);
+    let drafts: Vec<Draft> = drafts
+        .into_iter()
+        .filter(|d| !(has_body && d.date.is_none() && d.evidence.start < body_starts))
+        .collect();
     // And when the report tells of something in the last days, what it
     // recalls from six weeks or more before is context ("le 17 avril
     // dernier, ... avaient coûté la vie à 54 militaires").
