@@ -253,7 +253,7 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
                 c.explosive = Some("Remote explosive/landmine/IED")
             }
             "roadside" if next == "bomb" => c.explosive = Some("Remote explosive/landmine/IED"),
-            "engin" | "engins" if next.starts_with("explosif") => {
+            "engin" | "engins" if next.starts_with("explosif") || next.starts_with("artisana") => {
                 c.explosive = Some("Remote explosive/landmine/IED");
             }
             "mine" | "mines"
