@@ -336,12 +336,12 @@ const DEV_FLOORS: Floors = (
     [
         ("time_precision", 0.96),
         ("place", 0.96),
-        ("geo_precision", 0.88),
+        ("geo_precision", 0.87),
         ("event_type", 0.83),
         ("sub_event_type", 0.83),
         ("actor1", 0.87),
         ("actor2", 0.86),
-        ("fatalities", 0.83),
+        ("fatalities", 0.85),
     ],
 );
 
@@ -362,7 +362,7 @@ const VALIDATION_FLOORS: Floors = (
         ("sub_event_type", 0.78),
         ("actor1", 0.82),
         ("actor2", 0.78),
-        ("fatalities", 0.69),
+        ("fatalities", 0.71),
     ],
 );
 

@@ -237,7 +237,12 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         let part = i > 0 && ws[i - 1].is_any(&["including", "dont", "among", "parmi"]);
         let weak_one =
             used == 1 && matches!(ws[i].folded.as_ref(), "one" | "un" | "une") && distance > 2;
-        if !is_unit && !hurt_between && !hurt_next && !weak_one && !part && distance <= 7 {
+        // "Au moins dix-huit civils, dont des personnes âgées et un
+        // adolescent, ont été exécutés": a figure that names people may sit
+        // further from its verb.
+        let names_people = victims_after(ws, i + used).is_some();
+        let reach = if names_people { 16 } else { 7 };
+        if !is_unit && !hurt_between && !hurt_next && !weak_one && !part && distance <= reach {
             let count = Count {
                 value,
                 vague,
