@@ -360,7 +360,7 @@ const VALIDATION_FLOORS: Floors = (
         ("geo_precision", 0.92),
         ("event_type", 0.81),
         ("sub_event_type", 0.78),
-        ("actor1", 0.82),
+        ("actor1", 0.83),
         ("actor2", 0.78),
         ("fatalities", 0.71),
     ],

@@ -67,6 +67,16 @@ fn is_strong(w: &Word<'_>) -> bool {
     w.has(Kind::Attack) && lexicon().value(Kind::Attack, &w.folded) != Some("object")
 }
 
+/// An attack noun after a definite article ("the attack", "l'attaque",
+/// "cette embuscade"): an event the report has told already.
+fn is_anaphoric(ws: &[Word<'_>], i: usize) -> bool {
+    let definite = ["l'", "L'", "l’", "L’"]
+        .iter()
+        .any(|p| ws[i].text.starts_with(p))
+        || (i > 0 && ws[i - 1].is_any(&["the", "this", "that", "la", "le", "cette", "cet", "ce"]));
+    definite && lexicon().value(Kind::Attack, &ws[i].folded) == Some("noun")
+}
+
 fn trigger(ws: &[Word<'_>]) -> Trigger {
     // Single words, then phrases ("opened fire").
     let phrase = || {
@@ -76,7 +86,15 @@ fn trigger(ws: &[Word<'_>]) -> Trigger {
                 .is_some_and(|(n, _)| n > 1)
         })
     };
-    if ws.iter().any(is_strong) || phrase() {
+    // "Following the attack on Dablo, ...", "L'attaque a été revendiquée":
+    // an attack noun after a definite article points back to an event
+    // already told; it extends that one rather than opening another.
+    let told_before = |i: usize| is_anaphoric(ws, i);
+    let strong: Vec<usize> = (0..ws.len()).filter(|&i| is_strong(&ws[i])).collect();
+    if !strong.is_empty() && strong.iter().all(|&i| told_before(i)) && !phrase() {
+        return Trigger::Weak;
+    }
+    if !strong.is_empty() || phrase() {
         return Trigger::Strong;
     }
     let attack_nouns = ws.iter().any(|w| w.is_any(&["attack's", "raid's"]));
@@ -93,7 +111,7 @@ fn trigger(ws: &[Word<'_>]) -> Trigger {
 /// Whether a sentence is background rather than news.
 #[cfg(test)]
 fn is_background(sentence: &str) -> bool {
-    lexicon().any(Kind::Background, &super::words::words(sentence))
+    background_cut(sentence, &super::words::words(sentence)) == Some(0)
 }
 
 /// An incident while sentences are still being added to it.
@@ -144,6 +162,8 @@ struct Reading<'a> {
     also: bool,
     /// "the next day", "la veille": days from the previous event's date.
     relative: Option<i64>,
+    /// Only "the attack", "l'attaque": an event told already, unless none is.
+    anaphoric: bool,
     weekday_date: bool,
     inherited_date: bool,
 }
@@ -202,23 +222,49 @@ fn event_date<'d>(dates: &'d [DateMention], ws: &[Word<'_>]) -> Option<&'d DateM
     dates.iter().rev().find(|d| d.end <= from).or(after)
 }
 
-/// "Since November 2021", "depuis mars 2023": a total over a period, not an
-/// event (the lexicon's "since 20*" covers a bare year).
-fn since_a_date(ws: &[Word<'_>]) -> bool {
-    ws.windows(3).any(|w| {
-        w[0].is_any(&["since", "depuis"])
-            && (super::dates::month(&w[1].folded).is_some()
-                || (w[1].is_any(&["early", "late", "mid", "debut", "fin", "le"])
-                    && super::dates::month(&w[2].folded).is_some())
-                // "since 10 May", "depuis le 10 mai"
-                || (w[1].folded.starts_with(|c: char| c.is_ascii_digit())
-                    && super::dates::month(&w[2].folded).is_some()))
-    }) || ws.windows(4).any(|w| {
-        w[0].is("depuis")
-            && w[1].is("le")
-            && w[2].folded.starts_with(|c: char| c.is_ascii_digit())
-            && super::dates::month(&w[3].folded).is_some()
+/// "Since November 2021", "depuis mars 2023", "since 10 May": where a total
+/// over a period starts (the lexicon's "since 20*" covers a bare year).
+fn since_a_date(ws: &[Word<'_>]) -> Option<usize> {
+    let month = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| super::dates::month(&w.folded).is_some())
+    };
+    let digits = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| w.folded.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    (0..ws.len()).find(|&i| {
+        ws[i].is_any(&["since", "depuis"])
+            && (month(i + 1)
+                || (ws
+                    .get(i + 1)
+                    .is_some_and(|w| w.is_any(&["early", "late", "mid", "debut", "fin", "le"]))
+                    && month(i + 2))
+                || (digits(i + 1) && month(i + 2))
+                || (ws.get(i + 1).is_some_and(|w| w.is("le")) && digits(i + 2) && month(i + 3)))
     })
+}
+
+/// Where a sentence's background starts, as a byte offset into it: 0 when
+/// the whole sentence is background ("Since 2021, jihadists have killed
+/// thousands"), the start of the clause holding the background phrase when
+/// an event is told before it ("Gunmen killed 12 traders in Djibo on
+/// Saturday, the deadliest attack since 2021"), `None` without background.
+pub fn background_cut(sentence: &str, ws: &[Word<'_>]) -> Option<usize> {
+    let at = lexicon()
+        .find(Kind::Background, ws)
+        .into_iter()
+        .chain(since_a_date(ws))
+        .min()?;
+    let start = ws[at].start;
+    let Some(boundary) = sentence[..start].rfind([',', ';', ':', '(', '–', '—']) else {
+        return Some(0);
+    };
+    let told_before = ws
+        .iter()
+        .take_while(|w| w.end <= boundary)
+        .any(|w| w.has(Kind::Attack) || w.has(Kind::Death));
+    Some(if told_before { boundary } else { 0 })
 }
 
 /// "The next day", "la veille": days from the last event's date, unless the
@@ -359,6 +405,11 @@ fn read<'a>(
     Reading {
         sentence,
         trigger: trig,
+        anaphoric: trig == Trigger::Weak
+            && ws
+                .iter()
+                .enumerate()
+                .any(|(i, w)| is_strong(w) && is_anaphoric(ws, i)),
         new_event: ws.iter().any(|w| w.has(Kind::NewEvent)),
         place,
         unresolved: places.unresolved,
@@ -550,9 +601,12 @@ pub fn build(
     // joins the incident opened right after it.
     let mut waiting: Option<(usize, Reading<'_>)> = None;
     for (k, ((sentence, ws), sp)) in sentences.iter().zip(split).zip(places).enumerate() {
-        if lexicon().any(Kind::Background, ws) || since_a_date(ws) {
-            continue;
-        }
+        // Background drops the sentence, or only the clause it opens.
+        let ws = match background_cut(sentence.text, ws) {
+            Some(0) => continue,
+            Some(cut) => &ws[..ws.iter().take_while(|w| w.end <= cut).count()],
+            None => &ws[..],
+        };
         // A roundup's new section (another country) starts afresh.
         let country_of = |i: usize| {
             fallbacks
@@ -617,6 +671,11 @@ pub fn build(
             let stated = r.date.is_some_and(|(_, p)| p == TimePrecision::Day)
                 && !r.weekday_date
                 && !r.inherited_date;
+            // "The raid happened in Kalamba": with no incident open yet,
+            // the first telling.
+            if r.anaphoric && drafts.is_empty() {
+                r.trigger = Trigger::Strong;
+            }
             let anchor = r.trigger != Trigger::None || r.relative.is_some() || stated;
             if anchor && r.date.is_some() && r.relative.is_none_or(|d| d >= 0) {
                 last_date = r.date;

@@ -74,7 +74,13 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
         allowed,
         ..places::Context::default()
     };
-    let mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);
+    let mut mentions = places::find_all(&texts, &split_words, &mut ctx, gazetteer);
+    // Places named in a background clause are not where an event happened.
+    for ((t, ws), ms) in texts.iter().zip(&split_words).zip(mentions.iter_mut()) {
+        if let Some(cut) = incidents::background_cut(t, ws) {
+            ms.retain(|m| m.start < cut);
+        }
+    }
     if !ctx.allowed.is_empty() {
         for cc in places::unit_countries(&mentions, gazetteer) {
             if !ctx.allowed.contains(&cc) {

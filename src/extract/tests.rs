@@ -521,3 +521,31 @@ fn a_night_between_two_weekdays_is_dated_to_the_first_and_older_events_are_conte
     assert_eq!(e.incidents[0].event_date, day(2025, 6, 8));
     assert_eq!(e.incidents[0].fatalities, Some(8));
 }
+
+#[test]
+fn a_background_phrase_drops_its_clause_not_the_event_told_before_it() {
+    let i = only(
+        "Published: 2025-05-12\nGunmen killed 12 traders in Djibo on Saturday, the deadliest \
+         attack on the town since 2021.",
+        None,
+    );
+    assert_eq!(i.location.name, "Djibo");
+    assert_eq!(i.fatalities, Some(12));
+    let e = extract(
+        "Published: 2025-05-12\nSince 2021, jihadists have killed thousands of people in Djibo.",
+        None,
+        gazetteer(),
+    );
+    assert!(e.incidents.is_empty(), "{:#?}", e.incidents);
+    let e = extract(
+        "Published: 2025-05-12\nFollowing the attack on Djibo on Saturday, 4,000 people have \
+         reached Kaya since 10 May.",
+        None,
+        gazetteer(),
+    );
+    assert!(
+        e.incidents.iter().all(|i| i.location.name != "Kaya"),
+        "{:#?}",
+        e.incidents
+    );
+}
