@@ -133,6 +133,17 @@ fn place_matches(e: &Expected, got: &IncidentData) -> bool {
     }
 }
 
+/// The country of an expected place.
+fn expected_country(p: &ExpectedPlace) -> String {
+    match p {
+        ExpectedPlace::Id(id) => gazetteer()
+            .place(*id)
+            .map(|p| p.country_code.clone())
+            .unwrap_or_default(),
+        ExpectedPlace::Admin1(cc, _) | ExpectedPlace::Country(cc) => cc.clone(),
+    }
+}
+
 fn matches(e: &Expected, got: &IncidentData) -> bool {
     place_matches(e, got) && (got.event_date - e.date).num_days().abs() <= 1
 }
@@ -146,6 +157,9 @@ struct Score {
     /// field name -> (right, compared)
     fields: BTreeMap<&'static str, (usize, usize)>,
     misses: Vec<String>,
+    /// Incidents put in a country none of the report's expected incidents
+    /// is in: the namesake abroad the README promises never to code.
+    abroad: usize,
 }
 
 impl Score {
@@ -253,11 +267,22 @@ fn evaluate(corpus: &str) -> Score {
                 format!("{:?} vs {:?}", g.fatalities, e.fatalities)
             });
         }
+        let countries: Vec<String> = expected
+            .iter()
+            .filter(|e| e.report == id)
+            .map(|e| expected_country(&e.place))
+            .collect();
         for (k, g) in got.iter().enumerate().filter(|(k, _)| !used[*k]) {
             let _ = k;
+            let abroad = !countries.is_empty() && !countries.contains(&g.location.country_code);
+            score.abroad += usize::from(abroad);
             score.misses.push(format!(
-                "{id}: spurious {} {} at {} ({})",
-                g.event_date, g.event_type, g.location.name, g.notes
+                "{id}: spurious{} {} {} at {} ({})",
+                if abroad { " ABROAD" } else { "" },
+                g.event_date,
+                g.event_type,
+                g.location.name,
+                g.notes
             ));
         }
     }
@@ -271,12 +296,13 @@ fn print(name: &str, s: &Score) {
         println!("[{name}] {line}");
     }
     println!(
-        "{name}: {} expected, {} extracted, {} matched; precision {:.2}, recall {:.2}",
+        "{name}: {} expected, {} extracted, {} matched; precision {:.2}, recall {:.2}; {} in a country the report's incidents are not in",
         s.expected,
         s.extracted,
         s.matched,
         s.precision(),
-        s.recall()
+        s.recall(),
+        s.abroad
     );
     for (field, (right, n)) in &s.fields {
         println!(
@@ -303,6 +329,10 @@ fn the_development_corpus_is_coded_close_to_the_analyst() {
     let s = evaluate("corpus");
     print("development corpus", &s);
     assert!(s.expected >= 90, "the corpus has at least 90 incidents");
+    assert_eq!(
+        s.abroad, 0,
+        "no incident in a country the report is not about"
+    );
     hold(&s, DEV_FLOORS.0, DEV_FLOORS.1, &DEV_FLOORS.2);
 }
 
@@ -332,7 +362,7 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
     0.93,
-    0.82,
+    0.83,
     [
         ("time_precision", 0.96),
         ("place", 0.96),
@@ -352,15 +382,15 @@ const DEV_FLOORS: Floors = (
 /// actor1 0.78, sub-event type 0.72, actor2 0.69, fatalities 0.60. The
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
+    0.78,
     0.76,
-    0.74,
     [
         ("time_precision", 0.97),
-        ("place", 0.97),
-        ("geo_precision", 0.92),
-        ("event_type", 0.81),
+        ("place", 0.96),
+        ("geo_precision", 0.91),
+        ("event_type", 0.82),
         ("sub_event_type", 0.78),
-        ("actor1", 0.83),
+        ("actor1", 0.82),
         ("actor2", 0.78),
         ("fatalities", 0.71),
     ],

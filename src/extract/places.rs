@@ -1256,9 +1256,14 @@ fn seat_of<'g>(unit: &Place, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
 }
 
 /// A place that names itself beyond doubt: a region, a seat of government,
-/// a town of 10,000 or more. A village that merely shares its department's
+/// a town of 10,000 or more, in Burkina Faso, Mali, Niger, Togo or Benin. A village that merely shares its department's
 /// name (Kona, Burkina Faso) is not: its namesake abroad may be meant.
 pub fn is_notable(place: &Place) -> bool {
+    // Only in the five countries the atlas covers: a Nigerian or Chadian
+    // town of the same name is never what a Sahel report meant.
+    if !COUNTRY_IDS.iter().any(|(cc, _)| *cc == place.country_code) {
+        return false;
+    }
     if place.feature_class == "A" {
         return place.feature_code == "ADM1";
     }
