@@ -396,7 +396,7 @@ const VALIDATION_FLOORS: Floors = (
         ("place", 0.96),
         ("geo_precision", 0.91),
         ("event_type", 0.82),
-        ("sub_event_type", 0.78),
+        ("sub_event_type", 0.79),
         ("actor1", 0.82),
         ("actor2", 0.78),
         ("fatalities", 0.71),

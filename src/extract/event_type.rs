@@ -253,6 +253,12 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
                 c.explosive = Some("Remote explosive/landmine/IED")
             }
             "roadside" if next == "bomb" => c.explosive = Some("Remote explosive/landmine/IED"),
+            "explosive" | "explosives" if matches!(next, "device" | "devices" | "charge") => {
+                c.explosive = Some("Remote explosive/landmine/IED")
+            }
+            "bomb" | "bombe" | "bombs" if c.explosive.is_none() => {
+                c.explosive = Some("Remote explosive/landmine/IED")
+            }
             "engin" | "engins" if next.starts_with("explosif") || next.starts_with("artisana") => {
                 c.explosive = Some("Remote explosive/landmine/IED");
             }
