@@ -374,11 +374,11 @@ const DEV_FLOORS: Floors = (
         ("time_precision", 0.96),
         ("place", 0.96),
         ("geo_precision", 0.87),
-        ("event_type", 0.83),
-        ("sub_event_type", 0.83),
-        ("actor1", 0.87),
+        ("event_type", 0.84),
+        ("sub_event_type", 0.84),
+        ("actor1", 0.88),
         ("actor2", 0.86),
-        ("fatalities", 0.85),
+        ("fatalities", 0.86),
     ],
 );
 

@@ -559,6 +559,25 @@ impl Draft {
         }
     }
 
+    /// What a summary sentence said of this incident: its cues, sides and
+    /// weapons, and its toll when this one has none.
+    fn take_summary(&mut self, s: Draft) {
+        self.cues.merge(s.cues);
+        self.actors.extend(s.actors);
+        self.claimant = self.claimant.or(s.claimant);
+        self.killing |= s.killing;
+        self.unidentified |= s.unidentified;
+        if self.fatalities.is_none() {
+            self.fatalities = s.fatalities;
+            self.claimed = s.claimed;
+        }
+        for w in s.weapons {
+            if !self.weapons.contains(&w) {
+                self.weapons.push(w);
+            }
+        }
+    }
+
     fn accepts(&self, r: &Reading<'_>) -> bool {
         let dates_agree = match (self.date, r.date) {
             (Some(a), Some(b)) => {
@@ -756,30 +775,47 @@ pub fn build(
     // "Two positions were struck in the Tillabéri region on 14 November.
     // At Bankilaré, ...": a sentence that names only a region and is told
     // in detail after it is a summary, not an incident of its own.
-    let summaries: Vec<bool> = drafts
+    // When one incident tells it in detail, the summary's toll and cues are
+    // that incident's ("Seventeen people were killed when a truck ran over a
+    // landmine in the Savanes region. ... around 10 km outside Mandouri").
+    let finer_of: Vec<Vec<usize>> = drafts
         .iter()
         .map(|d| {
             let Some(p) = d.place.as_ref().filter(|p| {
                 p.role == Role::Admin && p.precision == GeoPrecision::Region && p.detail.is_none()
             }) else {
-                return false;
+                return Vec::new();
             };
-            drafts.iter().any(|o| {
-                o.place.as_ref().is_some_and(|q| {
-                    q.precision < GeoPrecision::Region
-                        && q.place.country_code == p.place.country_code
-                        && q.place.admin1_code == p.place.admin1_code
-                }) && d.date.is_some()
-                    && o.date.map(|x| x.0) == d.date.map(|x| x.0)
-            })
+            drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    o.place.as_ref().is_some_and(|q| {
+                        q.precision < GeoPrecision::Region
+                            && q.place.country_code == p.place.country_code
+                            && q.place.admin1_code == p.place.admin1_code
+                    }) && d.date.is_some()
+                        && o.date.map(|x| x.0) == d.date.map(|x| x.0)
+                })
+                .map(|(k, _)| k)
+                .collect()
         })
         .collect();
-    let drafts: Vec<Draft> = drafts
-        .into_iter()
-        .zip(summaries)
-        .filter(|(_, summary)| !summary)
-        .map(|(d, _)| d)
-        .collect();
+    let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    for (k, finer) in finer_of.iter().enumerate() {
+        if finer.is_empty() {
+            continue;
+        }
+        let Some(summary) = drafts[k].take() else {
+            continue;
+        };
+        if let [only] = finer.as_slice()
+            && let Some(Some(target)) = drafts.get_mut(*only)
+        {
+            target.take_summary(summary);
+        }
+    }
+    let drafts: Vec<Draft> = drafts.into_iter().flatten().collect();
     // An event months before the report is background ("the most serious
     // since JNIM struck Bamako in September 2024"), not news.
     // A headline names the place the body tells of, often more loosely
