@@ -368,7 +368,7 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// actors 0.88, sub-event type 0.86, fatalities 0.82. The 39 reports the
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
-    0.93,
+    0.94,
     0.83,
     [
         ("time_precision", 0.96),
@@ -378,7 +378,7 @@ const DEV_FLOORS: Floors = (
         ("sub_event_type", 0.84),
         ("actor1", 0.88),
         ("actor2", 0.86),
-        ("fatalities", 0.86),
+        ("fatalities", 0.87),
     ],
 );
 
@@ -390,16 +390,16 @@ const DEV_FLOORS: Floors = (
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
     0.78,
-    0.76,
+    0.75,
     [
         ("time_precision", 0.97),
         ("place", 0.96),
         ("geo_precision", 0.91),
-        ("event_type", 0.82),
-        ("sub_event_type", 0.79),
+        ("event_type", 0.83),
+        ("sub_event_type", 0.80),
         ("actor1", 0.82),
-        ("actor2", 0.78),
-        ("fatalities", 0.71),
+        ("actor2", 0.77),
+        ("fatalities", 0.70),
     ],
 );
 

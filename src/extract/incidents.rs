@@ -90,12 +90,24 @@ fn trigger(ws: &[Word<'_>]) -> Trigger {
     // an attack noun after a definite article points back to an event
     // already told; it extends that one rather than opening another.
     let told_before = |i: usize| is_anaphoric(ws, i);
-    let strong: Vec<usize> = (0..ws.len()).filter(|&i| is_strong(&ws[i])).collect();
+    // "Aucun civil n'aurait été touché", "no one was shot": denied, not told.
+    let denied = |i: usize| {
+        ws[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| w.is_any(&["aucun", "aucune", "no", "none", "nobody", "personne", "ni"]))
+    };
+    let strong: Vec<usize> = (0..ws.len())
+        .filter(|&i| is_strong(&ws[i]) && !denied(i))
+        .collect();
     if !strong.is_empty() && strong.iter().all(|&i| told_before(i)) && !phrase() {
         return Trigger::Weak;
     }
     if !strong.is_empty() || phrase() {
         return Trigger::Strong;
+    }
+    if ws.iter().any(is_strong) {
+        // Only denied attack words: what was spared completes the event.
+        return Trigger::Weak;
     }
     let attack_nouns = ws.iter().any(|w| w.is_any(&["attack's", "raid's"]));
     // A list of captured arms belongs to the raid just described.
