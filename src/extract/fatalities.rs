@@ -259,7 +259,28 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         }
         i += used;
     }
-    let (_, mut count, k) = best?;
+    // "shot dead a herder", "killed a local councillor", "a tué un
+    // enseignant": one person, named by the article.
+    let Some((_, mut count, k)) = best else {
+        return deaths.iter().find_map(|&d| {
+            let after = ws
+                .get(d + 1)
+                .filter(|w| w.is("dead"))
+                .map_or(d + 1, |_| d + 2);
+            let article = ws.get(after)?;
+            let noun = ws
+                .iter()
+                .skip(after + 1)
+                .take(3)
+                .any(|w| w.has(Kind::Victim));
+            (article.is_any(&["a", "an", "un", "une"]) && noun && !ws[d].has(Kind::Attacker))
+                .then_some(Count {
+                    value: 1,
+                    vague: false,
+                    attackers: Some(false),
+                })
+        });
+    };
     // "douze soldats et quatre VDP": a number joined to the chosen one by
     // "and"/"et", one or two nouns apart, is part of the same toll.
     let joined = |a: &(usize, usize, Count), b: &(usize, usize, Count)| {

@@ -549,3 +549,13 @@ fn a_background_phrase_drops_its_clause_not_the_event_told_before_it() {
         e.incidents
     );
 }
+
+#[test]
+fn one_person_named_by_the_article_is_a_toll_of_one() {
+    let i = only(
+        "Published: 2025-01-28\nOn 27 January 2025, unidentified gunmen shot dead a local \
+         councillor in front of his home in Bogandé.",
+        None,
+    );
+    assert_eq!(i.fatalities, Some(1));
+}
