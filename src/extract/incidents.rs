@@ -303,10 +303,14 @@ fn relative_day(ws: &[Word<'_>]) -> Option<i64> {
 /// "Three days earlier", "cinq jours plus tard", "four days after": a
 /// number of days from the last event, and where it starts.
 fn counted_days(ws: &[Word<'_>]) -> Option<(usize, i64)> {
+    // Most words are not followed by "days": look at those only.
     (0..ws.len()).find_map(|i| {
-        let n = i64::from(super::fatalities::number_word(&ws[i].folded)?);
         let unit = ws.get(i + 1)?;
-        if !unit.is_any(&["days", "jours", "day", "jour"]) || n > 30 {
+        if !unit.is_any(&["days", "jours", "day", "jour"]) {
+            return None;
+        }
+        let n = i64::from(super::fatalities::number_word(&ws[i].folded)?);
+        if n > 30 {
             return None;
         }
         let next = ws.get(i + 2).map_or("", |w| w.folded.as_ref());
