@@ -277,6 +277,7 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             | "helicoptere" | "helicopteres" | "avion" | "avions" | "gunship" | "gunships" => {
                 c.explosive = Some("Air/drone strike");
             }
+            "aerien" | "aeriens" => c.explosive = Some("Air/drone strike"),
             "air" | "aerienne" | "aeriennes"
                 if matches!(next, "strike" | "strikes" | "raid") || f != "air" =>
             {
@@ -286,6 +287,15 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
                 c.explosive = Some("Shelling/artillery/missile attack");
             }
             "massacre" | "massacred" | "massacres" => c.massacre = true,
+            // Summary executions: a killing of people held, not a fight.
+            "executed" | "execute" | "executes" | "executees" | "executions" | "summarily"
+            | "sommairement"
+                if !ws
+                    .iter()
+                    .any(|x| x.is_any(&["operation", "operations", "mission", "missions"])) =>
+            {
+                c.massacre = true
+            }
             "graves" if i > 0 && ws[i - 1].is("mass") => c.massacre = true,
             "control"
                 if i > 0
