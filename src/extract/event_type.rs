@@ -326,7 +326,8 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             "burned" | "burnt" | "burn" | "ablaze" | "torched" | "incendie" | "incendies"
             | "brule" | "brules" => c.burning = true,
             "protest" | "protests" | "protesters" | "demonstrators" | "demonstration"
-            | "manifestation" | "manifestants" | "marched" | "sit-in" => c.protest = true,
+            | "manifestation" | "manifestants" | "marched" | "sit-in" | "manifeste"
+            | "manifestaient" | "manifester" | "rallied" | "rally" => c.protest = true,
             "riot" | "riots" | "rioters" | "emeute" | "emeutes" | "mob" => c.riot = true,
             "roving" | "roamed" | "roaming" | "paraded" | "parading" | "patrolled" => {
                 c.presence = true
@@ -387,7 +388,9 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
     if c.riot && !armed {
         return (EventType::Riots, "Violent demonstration");
     }
-    if c.protest && s.armed_groups == 0 {
+    // Jihadists named in the crowd's demands ("to demand protection from
+    // jihadist attacks") are not a side of a protest nobody died in.
+    if c.protest && (s.armed_groups == 0 || !s.killing) {
         if s.killing && s.state_forces {
             return (EventType::Protests, "Excessive force against protesters");
         }

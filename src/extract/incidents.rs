@@ -1030,7 +1030,17 @@ fn finish(
         .iter()
         .find(|a| a.role == Side::Patient && !same_side(a.kind));
     let actor2_kind = match patient {
-        _ if crowd.is_some() => None,
+        // Police that broke up a protest are its second side.
+        _ if crowd.is_some() => matches!(
+            sub,
+            "Protest with intervention" | "Excessive force against protesters"
+        )
+        .then(|| {
+            [ActorKind::Police, ActorKind::Military]
+                .into_iter()
+                .find(|k| has(*k))
+        })
+        .flatten(),
         _ if attacked_post => agent.map(|a| a.kind),
         Some(p) if p.kind == ActorKind::UnnamedGroup => {
             Some(groups.first().copied().unwrap_or(ActorKind::UnnamedGroup))
