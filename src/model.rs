@@ -271,6 +271,7 @@ impl IncidentData {
     /// A battle at Djibo, the shared base of the test builders: each sets
     /// the fields it cares about and takes the rest with
     /// `..IncidentData::example()`, so a new field is added here only.
+    #[cfg(test)]
     #[allow(clippy::unwrap_used)] // a constant date
     pub(crate) fn example() -> IncidentData {
         IncidentData {

@@ -20,6 +20,7 @@ use super::country::find_country;
 use super::curated::ascii;
 use super::fold::fold;
 use super::gazetteer::Gazetteer;
+use super::import_error::PlaceImportError;
 use super::import_id::{ImportKind, imported_id};
 use super::rank::thousands;
 
@@ -148,6 +149,35 @@ pub struct ImportedPlaces {
 }
 
 impl ImportedPlaces {
+    /// The places read from one file, or the error that says nothing in it
+    /// was usable: `none` says what an empty file lacked ("the file has no
+    /// rows"), `what` what every skipped item was ("row", "place node").
+    pub fn or_nothing_valid(
+        places: Vec<Place>,
+        skipped: Skipped,
+        file: &str,
+        source: &str,
+        none: &str,
+        what: &str,
+    ) -> Result<ImportedPlaces, PlaceImportError> {
+        if places.is_empty() {
+            let why = if skipped.total() == 0 {
+                none.to_string()
+            } else {
+                format!("every {what} was skipped: {skipped}")
+            };
+            return Err(PlaceImportError::NothingValid {
+                file: file.to_string(),
+                why,
+            });
+        }
+        Ok(ImportedPlaces {
+            places,
+            skipped,
+            source: source.to_string(),
+        })
+    }
+
     /// The line an import prints: "1,234 places imported from villages.csv,
     /// 3 rows skipped: 2 without a name (rows 4, 9), ...".
     pub fn summary(&self, file: &str) -> String {

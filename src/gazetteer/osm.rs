@@ -150,22 +150,14 @@ impl Gazetteer {
                 file: file.to_string(),
                 source,
             })?;
-        if places.is_empty() {
-            let why = if skipped.total() == 0 {
-                "no node tagged place=city, town, village, hamlet or suburb".to_string()
-            } else {
-                format!("every place node was skipped: {skipped}")
-            };
-            return Err(PlaceImportError::NothingValid {
-                file: file.to_string(),
-                why,
-            });
-        }
-        Ok(ImportedPlaces {
+        ImportedPlaces::or_nothing_valid(
             places,
             skipped,
-            source: source.to_string(),
-        })
+            file,
+            source,
+            "no node tagged place=city, town, village, hamlet or suburb",
+            "place node",
+        )
     }
 }
 

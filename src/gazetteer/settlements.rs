@@ -298,22 +298,14 @@ impl Gazetteer {
                 Err(reason) => skipped.add(reason, row.number),
             }
         }
-        if places.is_empty() {
-            let why = if skipped.total() == 0 {
-                "the file has no rows".to_string()
-            } else {
-                format!("every row was skipped: {skipped}")
-            };
-            return Err(PlaceImportError::NothingValid {
-                file: file.to_string(),
-                why,
-            });
-        }
-        Ok(ImportedPlaces {
+        ImportedPlaces::or_nothing_valid(
             places,
             skipped,
-            source: source.to_string(),
-        })
+            file,
+            source,
+            "the file has no rows",
+            "row",
+        )
     }
 }
 
