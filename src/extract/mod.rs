@@ -42,7 +42,6 @@ pub use dates::{Publication, publication_date};
 pub use dedupe::{SAME_PLACE_KM, reconcile, same_incident};
 pub use event_type::SUB_EVENT_TYPES;
 pub use fatalities::{Count, fatalities};
-pub use lexicon::{LexiconError, check_bundled as check_lexicon};
 pub use sentences::{Sentence, split};
 pub use weapons::find_weapons;
 
@@ -133,6 +132,9 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
     let mut all = publication.warnings;
     if let Err(e) = actors::bundled_actors() {
         all.push(format!("actors could not be named: {e}"));
+    }
+    if let Err(e) = lexicon::check_bundled() {
+        all.push(format!("the extraction vocabulary could not be read: {e}"));
     }
     all.append(&mut warnings);
     Extraction {
