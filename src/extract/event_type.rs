@@ -327,7 +327,9 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             | "brule" | "brules" => c.burning = true,
             "protest" | "protests" | "protesters" | "demonstrators" | "demonstration"
             | "manifestation" | "manifestants" | "marched" | "sit-in" | "manifeste"
-            | "manifestaient" | "manifester" | "rallied" | "rally" => c.protest = true,
+            | "manifestaient" | "manifester" | "rallied" | "rally" | "marcheurs" | "pave" => {
+                c.protest = true
+            }
             "riot" | "riots" | "rioters" | "emeute" | "emeutes" | "mob" => c.riot = true,
             "roving" | "roamed" | "roaming" | "paraded" | "parading" | "patrolled" => {
                 c.presence = true
@@ -397,9 +399,9 @@ pub fn classify(c: &Cues, s: &Sides) -> (EventType, &'static str) {
         if c.dispersed {
             return (EventType::Protests, "Protest with intervention");
         }
-        if !s.state_forces {
-            return (EventType::Protests, "Peaceful protest");
-        }
+        // Police along the route ("sous l'encadrement des forces de
+        // l'ordre") or soldiers cheered by the crowd do not make a clash.
+        return (EventType::Protests, "Peaceful protest");
     }
     if c.defused && !s.killing {
         return (EventType::StrategicDevelopments, "Disrupted weapons use");
