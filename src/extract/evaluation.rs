@@ -369,13 +369,13 @@ type Floors = (f64, f64, [(&'static str, f64); 8]);
 /// rules were first written on still score 1.00 / 1.00.
 const DEV_FLOORS: Floors = (
     0.93,
-    0.83,
+    0.84,
     [
         ("time_precision", 0.96),
         ("place", 0.96),
         ("geo_precision", 0.88),
-        ("event_type", 0.88),
-        ("sub_event_type", 0.88),
+        ("event_type", 0.89),
+        ("sub_event_type", 0.89),
         ("actor1", 0.90),
         ("actor2", 0.87),
         ("fatalities", 0.89),
@@ -390,16 +390,16 @@ const DEV_FLOORS: Floors = (
 /// goal is 0.9 everywhere; these floors only stop a regression.
 const VALIDATION_FLOORS: Floors = (
     0.78,
-    0.75,
+    0.76,
     [
         ("time_precision", 0.97),
         ("place", 0.96),
         ("geo_precision", 0.91),
-        ("event_type", 0.86),
+        ("event_type", 0.85),
         ("sub_event_type", 0.82),
         ("actor1", 0.85),
         ("actor2", 0.80),
-        ("fatalities", 0.70),
+        ("fatalities", 0.71),
     ],
 );
 

@@ -347,9 +347,8 @@ pub fn cues_in(ws: &[Word<'_>]) -> Cues {
             "raped" | "rape" | "viol" | "viols" | "violees" | "sexual" | "sexuelles" => {
                 c.sexual = true
             }
-            "arrested" | "arrests" | "detained" | "arretes" | "interpelles" | "arrestation" => {
-                c.arrests = true
-            }
+            "arrested" | "arrests" | "detained" | "arretes" | "interpelles" | "interpelle"
+            | "arrestation" => c.arrests = true,
             "defused" | "dismantled" | "desamorce" | "desamorces" | "neutralise"
                 if ws
                     .iter()

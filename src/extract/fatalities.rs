@@ -235,8 +235,12 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         // "30 people, including 18 soldiers", "six civils, dont deux enfants":
         // a part of a toll already given.
         let part = i > 0 && ws[i - 1].is_any(&["including", "dont", "among", "parmi"]);
-        let weak_one =
-            used == 1 && matches!(ws[i].folded.as_ref(), "one" | "un" | "une") && distance > 2;
+        // "one" far from the death word is usually not a toll, unless it
+        // names a person: "un soldat est tombé au champ d'honneur".
+        let weak_one = used == 1
+            && matches!(ws[i].folded.as_ref(), "one" | "un" | "une")
+            && distance > 2
+            && victims_after(ws, i + used).is_none();
         // "Au moins dix-huit civils, dont des personnes âgées et un
         // adolescent, ont été exécutés": a figure that names people may sit
         // further from its verb.

@@ -1012,10 +1012,21 @@ fn finish(
     let attacked_post = (d.cues.defended || d.cues.military_site)
         && !from_the_air
         && agent.is_some_and(|a| a.kind.is_state_side());
-    let actor1_kind = match agent {
+    // Arrests are made by the state, of people ACLED counts as civilians.
+    let arresting = (sub == "Arrests")
+        .then(|| {
+            [ActorKind::Police, ActorKind::Military]
+                .into_iter()
+                .find(|k| kinds.contains(k))
+        })
+        .flatten();
+    let actor1_kind = match (agent, arresting) {
         _ if from_the_air => ActorKind::Military,
-        Some(_) if attacked_post => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
-        Some(a) if a.kind.is_state_side() && !struck_by_device => a.kind,
+        (_, Some(state)) => state,
+        (Some(_), None) if attacked_post => {
+            groups.first().copied().unwrap_or(ActorKind::UnnamedGroup)
+        }
+        (Some(a), None) if a.kind.is_state_side() && !struck_by_device => a.kind,
         _ => groups.first().copied().unwrap_or(ActorKind::UnnamedGroup),
     };
     let same_side = |k: ActorKind| {
@@ -1042,6 +1053,7 @@ fn finish(
         })
         .flatten(),
         _ if attacked_post => agent.map(|a| a.kind),
+        _ if arresting.is_some() => Some(ActorKind::Civilians),
         Some(p) if p.kind == ActorKind::UnnamedGroup => {
             Some(groups.first().copied().unwrap_or(ActorKind::UnnamedGroup))
         }
