@@ -371,7 +371,7 @@ const DEV_FLOORS: Floors = (
     0.93,
     0.84,
     [
-        ("time_precision", 0.96),
+        ("time_precision", 0.97),
         ("place", 0.96),
         ("geo_precision", 0.88),
         ("event_type", 0.89),
@@ -396,7 +396,7 @@ const VALIDATION_FLOORS: Floors = (
         ("place", 0.96),
         ("geo_precision", 0.91),
         ("event_type", 0.85),
-        ("sub_event_type", 0.82),
+        ("sub_event_type", 0.81),
         ("actor1", 0.85),
         ("actor2", 0.80),
         ("fatalities", 0.71),
