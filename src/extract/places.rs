@@ -147,6 +147,12 @@ fn is_breakers(folded: &str) -> bool {
     matches!(
         folded,
         "in" | "at"
+            | "outside"
+            | "around"
+            | "inside"
+            | "across"
+            | "towards"
+            | "toward"
             | "near"
             | "of"
             | "on"
