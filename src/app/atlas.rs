@@ -421,9 +421,15 @@ impl AtlasApp {
                 left: queue.len(),
                 position: position.map(|p| p + 1),
             };
-            egui::Panel::top("review").show(ui, |ui| {
-                commands.extend(review_queue::show(ui, &view));
-            });
+            // Tall enough for the evidence and a few lines around it, and
+            // the analyst can drag it taller.
+            egui::Panel::top("review")
+                .resizable(true)
+                .default_size(200.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    commands.extend(review_queue::show(ui, &view));
+                });
         }
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);

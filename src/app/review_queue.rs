@@ -184,7 +184,7 @@ pub fn show(ui: &mut Ui, view: &ReviewView<'_>) -> Vec<Command> {
             job.wrap.max_width = ui.available_width();
             egui::ScrollArea::vertical()
                 .id_salt("review report")
-                .max_height(110.0)
+                .max_height(ui.available_height().max(60.0))
                 .show(ui, |ui| ui.label(job));
         }
         None => {
