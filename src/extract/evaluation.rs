@@ -378,7 +378,7 @@ const DEV_FLOORS: Floors = (
         ("sub_event_type", 0.90),
         ("actor1", 0.89),
         ("actor2", 0.87),
-        ("fatalities", 0.89),
+        ("fatalities", 0.90),
     ],
 );
 

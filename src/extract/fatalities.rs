@@ -207,7 +207,10 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
     if deaths.is_empty() {
         return None;
     }
+    // (distance, count, 1 when the figure does not say whose dead) of the
+    // best toll so far, and its index in `seen`.
     let mut best: Option<(usize, Count, usize)> = None;
+    let mut best_at = 0;
     // (first word, words used, count) of every toll-like number.
     let mut seen: Vec<(usize, usize, Count)> = Vec::new();
     let mut i = 0;
@@ -240,7 +243,7 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
         let weak_one = used == 1
             && matches!(ws[i].folded.as_ref(), "one" | "un" | "une")
             && distance > 2
-            && victims_after(ws, i + used).is_none();
+            && !ws.get(i + 1).is_some_and(|w| w.has(Kind::Victim));
         // "Au moins dix-huit civils, dont des personnes âgées et un
         // adolescent, ont été exécutés": a figure that names people may sit
         // further from its verb.
@@ -256,16 +259,24 @@ pub fn fatalities_in(ws: &[Word<'_>]) -> Option<Count> {
             // A figure that says whose deaths it counts beats a closer one
             // that does not ("une vingtaine de terroristes neutralisés et
             // plusieurs motos détruites").
-            let rank = (usize::from(count.attackers.is_none()), distance);
-            if best.is_none_or(|(d, c, _)| rank < (usize::from(c.attackers.is_none()), d)) {
-                best = Some((distance, count, seen.len() - 1));
+            // "trois morts", "une trentaine de morts": a death word right
+            // after says as much as a noun of people.
+            let informative = count.attackers.is_some()
+                || ws[i + used..(i + used + 2).min(ws.len())]
+                    .iter()
+                    .any(|w| w.has(Kind::Death));
+            let rank = (usize::from(!informative), distance);
+            if best.is_none_or(|(d, _, r)| rank < (r, d)) {
+                best = Some((distance, count, usize::from(!informative)));
+                best_at = seen.len() - 1;
             }
         }
         i += used;
     }
     // "shot dead a herder", "killed a local councillor", "a tué un
     // enseignant": one person, named by the article.
-    let Some((_, mut count, k)) = best else {
+    let k = best_at;
+    let Some((_, mut count, _)) = best else {
         return deaths.iter().find_map(|&d| {
             let after = ws
                 .get(d + 1)
