@@ -267,6 +267,25 @@ pub struct IncidentData {
 }
 
 #[cfg(test)]
+impl Location {
+    /// Djibo itself, the place of [`IncidentData::example`]: a test that
+    /// needs another place changes the fields that differ.
+    #[cfg(test)]
+    pub(crate) fn example() -> Location {
+        Location {
+            name: "Djibo".into(),
+            place_id: None,
+            latitude: 14.1022,
+            longitude: -1.6306,
+            country: "Burkina Faso".into(),
+            country_code: "BF".into(),
+            admin1: "Sahel".into(),
+            admin2: "Soum".into(),
+            geo_precision: GeoPrecision::Exact,
+        }
+    }
+}
+
 impl IncidentData {
     /// A battle at Djibo, the shared base of the test builders: each sets
     /// the fields it cares about and takes the rest with
@@ -282,17 +301,7 @@ impl IncidentData {
             actor1: "JNIM".into(),
             actor2: "Military Forces of Burkina Faso".into(),
             fatalities: None,
-            location: Location {
-                name: "Djibo".into(),
-                place_id: None,
-                latitude: 14.1022,
-                longitude: -1.6306,
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
-                admin1: "Sahel".into(),
-                admin2: "Soum".into(),
-                geo_precision: GeoPrecision::Exact,
-            },
+            location: Location::example(),
             notes: String::new(),
             evidence: Span::new(0, 0),
             weapons: Vec::new(),

@@ -170,26 +170,16 @@ mod tests {
     fn djibo(day: u32) -> IncidentData {
         IncidentData {
             event_date: NaiveDate::from_ymd_opt(2025, 5, day).unwrap_or_default(),
-            time_precision: TimePrecision::Day,
-            event_type: EventType::Battles,
-            sub_event_type: "Armed clash".into(),
             actor1: JNIM.into(),
             actor2: ARMY.into(),
             fatalities: Some(12),
             location: Location {
-                name: "Djibo".into(),
                 place_id: Some(2361177),
                 latitude: 14.0994,
                 longitude: -1.62554,
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
-                admin1: "Sahel".into(),
-                admin2: "Soum".into(),
-                geo_precision: GeoPrecision::Exact,
+                ..Location::example()
             },
-            notes: String::new(),
             evidence: Span::new(0, 10),
-            weapons: Vec::new(),
             ..IncidentData::example()
         }
     }

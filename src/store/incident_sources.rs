@@ -104,32 +104,21 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{EventType, GeoPrecision, IncidentData, Location, TimePrecision};
+    use crate::model::{IncidentData, Location};
     use crate::store::IncidentFilter;
 
     fn djibo(day: u32, actor1: &str) -> IncidentData {
         IncidentData {
             event_date: NaiveDate::from_ymd_opt(2025, 5, day).unwrap(),
-            time_precision: TimePrecision::Day,
-            event_type: EventType::Battles,
-            sub_event_type: "Armed clash".into(),
             actor1: actor1.into(),
             actor2: "Military Forces of Burkina Faso (2022-)".into(),
-            fatalities: None,
             location: Location {
-                name: "Djibo".into(),
                 place_id: Some(2361177),
                 latitude: 14.0994,
                 longitude: -1.62554,
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
-                admin1: "Sahel".into(),
-                admin2: "Soum".into(),
-                geo_precision: GeoPrecision::Exact,
+                ..Location::example()
             },
-            notes: String::new(),
             evidence: Span::new(0, 4),
-            weapons: Vec::new(),
             ..IncidentData::example()
         }
     }

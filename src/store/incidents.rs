@@ -548,23 +548,11 @@ mod editing_tests {
 
     fn data(place: &str, notes: &str) -> IncidentData {
         IncidentData {
-            event_date: NaiveDate::from_ymd_opt(2024, 3, 23).unwrap(),
-            time_precision: TimePrecision::Day,
-            event_type: EventType::Battles,
-            sub_event_type: "Armed clash".into(),
-            actor1: "JNIM".into(),
-            actor2: "Military Forces of Burkina Faso".into(),
-            fatalities: None,
             location: Location {
                 name: place.into(),
-                place_id: None,
                 latitude: 14.1,
                 longitude: -1.63,
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
-                admin1: "Sahel".into(),
-                admin2: "Soum".into(),
-                geo_precision: GeoPrecision::Exact,
+                ..Location::example()
             },
             notes: notes.into(),
             evidence: Span::new(0, 5),

@@ -212,36 +212,23 @@ impl Store {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{EventType, Field, GeoPrecision, Location, TimePrecision};
+    use crate::model::{EventType, Field, Location};
 
     const TEXT: &str = "Gunmen attacked the market at Djibo. A convoy hit a mine near Kaya.";
 
     fn at(place: &str, evidence: Span) -> IncidentData {
         IncidentData {
-            event_date: NaiveDate::from_ymd_opt(2024, 3, 23).unwrap(),
-            time_precision: TimePrecision::Day,
-            event_type: EventType::Battles,
-            sub_event_type: "Armed clash".into(),
             actor1: "Unidentified Armed Group (Burkina Faso)".into(),
             actor2: "Civilians (Burkina Faso)".into(),
-            fatalities: None,
             location: Location {
                 name: place.into(),
-                place_id: None,
                 latitude: if place == "Djibo" { 14.1 } else { 13.09 },
                 longitude: if place == "Djibo" { -1.63 } else { -1.08 },
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
-                admin1: "Sahel".into(),
-                admin2: "Soum".into(),
-                geo_precision: GeoPrecision::Exact,
+                ..Location::example()
             },
-            notes: String::new(),
             evidence,
-            weapons: Vec::new(),
             ..IncidentData::example()
         }
     }
