@@ -578,11 +578,8 @@ pub fn unit_countries(mentions: &[Vec<Mention>], gazetteer: &Gazetteer) -> Vec<&
     {
         if let Some(p) = lookup_unit_or_town(&m.written, &m.unit, None, gazetteer)
             .filter(|p| p.feature_class == "A")
-            && let Some(cc) = COUNTRY_IDS
-                .iter()
-                .map(|(c, _)| *c)
-                .chain(["GH", "CI", "NG"])
-                .find(|c| *c == p.country_code)
+            && let Some(cc) =
+                Gazetteer::country_name(&p.country_code).and_then(|n| gazetteer.find_country(n))
             && !out.contains(&cc)
         {
             out.push(cc);
