@@ -16,7 +16,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::export::{
-    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_with,
+    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_into,
+    write_gpkg_with,
 };
 use crate::gazetteer::{Candidate, Gazetteer, PlaceQuery};
 use crate::ingest::{IngestSummary, ingest_text, read_report, read_report_from};
@@ -109,7 +110,8 @@ struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "geojson")]
     format: Format,
-    /// Output file, replaced atomically [default: standard output].
+    /// Output file, replaced atomically; a link is followed, a FIFO or
+    /// device written to; `-` is standard output [default: standard output].
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -143,7 +145,7 @@ enum GazetteerCommand {
     Add(AddPlaceArgs),
     /// Write the curated places as a GeoNames file (20th column: source).
     ExportCurated {
-        /// Output file, replaced atomically [default: standard output].
+        /// Output file, replaced atomically; `-` is standard output [default: standard output].
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -378,6 +380,7 @@ struct IngestedReport<'a> {
 
 fn ingest(db: Option<&Path>, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut ws = workspace(db)?;
+    let mut out = Output::new();
     let mut failed = 0usize;
     let mut results = Vec::new();
     for path in &args.files {
@@ -404,7 +407,7 @@ fn ingest(db: Option<&Path>, args: IngestArgs) -> anyhow::Result<ExitCode> {
         match result {
             Ok(summary) => {
                 if !args.json {
-                    print_summary(&shown, &summary);
+                    print_summary(&mut out, &shown, &summary)?;
                 }
                 results.push((shown, summary));
             }
@@ -419,14 +422,26 @@ fn ingest(db: Option<&Path>, args: IngestArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(file, summary)| IngestedReport { file, summary })
             .collect();
-        let mut out = std::io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &list)?;
         writeln!(out)?;
     }
     if failed > 0 {
         eprintln!("{failed} of {} files failed", args.files.len());
+    }
+    finish(out, failed)
+}
+
+/// The exit code of a command that tried every file (or report): failure if
+/// one failed or standard output could not take the results.
+fn finish(out: Output, failed: usize) -> anyhow::Result<ExitCode> {
+    let written = out.finish();
+    if failed > 0 {
+        if let Err(e) = written {
+            eprintln!("error: {e:#}");
+        }
         return Ok(ExitCode::FAILURE);
     }
+    written?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -446,28 +461,31 @@ fn geo_precision_word(p: GeoPrecision) -> &'static str {
     }
 }
 
-fn print_summary(file: &str, summary: &IngestSummary) {
+fn print_summary(out: &mut impl Write, file: &str, summary: &IngestSummary) -> std::io::Result<()> {
     let published = summary
         .published
         .map_or_else(|| "unknown".to_owned(), |d| d.to_string());
     if summary.duplicate {
-        println!(
+        writeln!(
+            out,
             "{file}: already stored as report {}; nothing added",
             summary.report_id
-        );
+        )?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{file}: report {}, published {published}, {} incident(s)",
             summary.report_id,
             summary.incidents.len()
-        );
+        )?;
     }
     for incident in &summary.incidents {
         let loc = &incident.location;
         let fatalities = incident
             .fatalities
             .map_or_else(|| "not given".to_owned(), |n| n.to_string());
-        println!(
+        writeln!(
+            out,
             "  {} ({}) {}: {} | {}, {} ({}) | {} vs {} | fatalities: {fatalities}",
             incident.event_date,
             time_precision_word(incident.time_precision),
@@ -482,14 +500,22 @@ fn print_summary(file: &str, summary: &IngestSummary) {
             } else {
                 &incident.actor2
             },
-        );
+        )?;
     }
     for warning in &summary.warnings {
-        println!("  warning: {warning}");
+        writeln!(out, "  warning: {warning}")?;
     }
+    Ok(())
 }
 
-fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
+/// The file named with `-o`, or `None` for standard output (`-o -` or none).
+fn output_file(output: Option<PathBuf>) -> Option<PathBuf> {
+    output.filter(|path| path.as_os_str() != "-")
+}
+
+fn export(db: Option<&Path>, mut args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let to_stdout = args.output.is_none();
+    args.output = output_file(args.output);
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
@@ -504,9 +530,11 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
             to: to.unwrap_or(LATEST),
         }),
     };
-    if matches!(args.format, Format::Gpkg) && args.output.is_none() {
+    if matches!(args.format, Format::Gpkg) && to_stdout {
         return Err(UsageError(
-            "a GeoPackage is a database file, not a stream: give --output FILE.gpkg".to_owned(),
+            "a GeoPackage is a database file, not a stream: give --output FILE.gpkg \
+             (or `-o -` to send its bytes to standard output anyway)"
+                .to_owned(),
         )
         .into());
     }
@@ -528,8 +556,8 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
         (Format::Geojson, None) => {
             stream_geojson(store, &filter, std::io::stdout().lock(), &mut progress)
         }
-        (Format::Gpkg, path) => match path {
-            Some(path) => write_gpkg_with(path, |sink| {
+        (Format::Gpkg, path) => {
+            let feed = |sink: &mut crate::export::FeatureSink<'_>| {
                 store.for_each_incident_with_extra(&filter, |mut incident, stored| {
                     if let Some(source) = stored.source {
                         incident.source = source;
@@ -538,10 +566,13 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
                     progress.step(|n| format!("{n} incident(s) exported"));
                     Ok(())
                 })
-            }),
-            // Refused above: a GeoPackage needs --output.
-            None => Ok(()),
-        },
+            };
+            match path {
+                Some(path) => write_gpkg_with(path, feed),
+                // `-o -`: asked for by name, so a binary stream is meant.
+                None => write_gpkg_into(&mut std::io::stdout().lock(), feed),
+            }
+        }
     };
     progress.clear();
     match &args.output {
@@ -556,6 +587,62 @@ fn export(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
         None => written.context("exporting to standard output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard output for the commands that print one line per file or report.
+///
+/// A closed pipe (`| head -1`) or a full device must not stop the work: the
+/// files after it are still imported, so the first write error is kept, the
+/// rest of the output is dropped, and `finish` reports the error once the
+/// work is done (exit code 1). `println!` would panic instead and leave the
+/// remaining files untouched.
+struct Output {
+    out: std::io::StdoutLock<'static>,
+    failed: Option<std::io::Error>,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output {
+            out: std::io::stdout().lock(),
+            failed: None,
+        }
+    }
+
+    /// The error to end the command with, if any write (or the final flush) failed.
+    fn finish(mut self) -> anyhow::Result<()> {
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        match self.failed {
+            Some(e) => Err(anyhow::Error::new(e).context("writing to standard output")),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(buf)
+        {
+            self.failed = Some(e);
+        }
+        // Claim success so callers (serde, `writeln!`) carry on: the error
+        // is reported once, by `finish`.
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        Ok(())
+    }
 }
 
 /// A progress line on standard error for long imports and exports, shown
@@ -698,12 +785,12 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
         });
         all.push(candidates);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = Output::new();
     if args.explain {
         for (name, candidates) in args.names.iter().zip(&all) {
             explain(&mut out, &ws.gazetteer, name, candidates)?;
         }
-        return Ok(ExitCode::SUCCESS);
+        return finish(out, 0);
     }
     if args.json {
         let json: Vec<Vec<CandidateJson<'_>>> = all
@@ -732,7 +819,7 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
             .collect();
         serde_json::to_writer_pretty(&mut out, &json)?;
         writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+        return finish(out, 0);
     }
     for (name, candidates) in args.names.iter().zip(&all) {
         writeln!(out, "{name}:")?;
@@ -759,7 +846,7 @@ fn geocode(db: Option<&Path>, args: GeocodeArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    finish(out, 0)
 }
 
 /// Prints the candidates with each reason and the points it added, so an
@@ -826,7 +913,9 @@ fn add_place(db: Option<&Path>, args: AddPlaceArgs) -> anyhow::Result<ExitCode> 
         .import_gazetteer(std::slice::from_ref(&place), &[])
         .context("saving the curated place")?;
     let loc = ws.gazetteer.location(&place, GeoPrecision::Exact);
-    println!(
+    let mut out = Output::new();
+    writeln!(
+        out,
         "added {} as curated place {} at {:.5}, {:.5} ({}{}{})",
         place.name,
         place.geonameid,
@@ -843,8 +932,8 @@ fn add_place(db: Option<&Path>, args: AddPlaceArgs) -> anyhow::Result<ExitCode> 
         } else {
             ""
         },
-    );
-    Ok(ExitCode::SUCCESS)
+    )?;
+    finish(out, 0)
 }
 
 fn export_curated(db: Option<&Path>, output: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -852,7 +941,7 @@ fn export_curated(db: Option<&Path>, output: Option<&Path>) -> anyhow::Result<Ex
 
     let ws = workspace(db)?;
     let curated = ws.gazetteer.curated();
-    match output {
+    match output.filter(|path| path.as_os_str() != "-") {
         Some(path) => {
             write_atomic(path, |w| Ok(write_curated(&curated, w)?))
                 .with_context(|| format!("writing {}", path.display()))?;
@@ -876,10 +965,11 @@ fn reprocess(db: Option<&Path>, args: &ReprocessArgs) -> anyhow::Result<ExitCode
     } else {
         args.reports.clone()
     };
+    let mut out = Output::new();
     let mut failed = 0usize;
     for id in &ids {
         match crate::ingest::reprocess(&mut ws.store, &ws.gazetteer, *id) {
-            Ok(done) => println!("report {id}: {done}"),
+            Ok(done) => writeln!(out, "report {id}: {done}")?,
             Err(e) => {
                 failed += 1;
                 eprintln!("error: report {id}: {:#}", anyhow::Error::new(e));
@@ -888,9 +978,8 @@ fn reprocess(db: Option<&Path>, args: &ReprocessArgs) -> anyhow::Result<ExitCode
     }
     if failed > 0 {
         eprintln!("{failed} of {} reports failed", ids.len());
-        return Ok(ExitCode::FAILURE);
     }
-    Ok(ExitCode::SUCCESS)
+    finish(out, failed)
 }
 
 /// Imports each file in its own transaction; every file is tried, and each
@@ -898,6 +987,7 @@ fn reprocess(db: Option<&Path>, args: &ReprocessArgs) -> anyhow::Result<ExitCode
 fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let ws = workspace(db)?;
     let mut conn = crate::import::connect(&ws.path).context("opening the database")?;
+    let mut out = Output::new();
     let mut failed = 0usize;
     for path in files {
         let mut progress = Progress::new();
@@ -917,17 +1007,19 @@ fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         });
         progress.clear();
         match result {
-            Ok(summary) if summary.duplicate => println!(
+            Ok(summary) if summary.duplicate => writeln!(
+                out,
                 "{}: already imported as report {}; nothing added",
                 path.display(),
                 summary.report_id
-            ),
-            Ok(summary) => println!(
+            )?,
+            Ok(summary) => writeln!(
+                out,
                 "{}: {} incident(s) imported as report {}",
                 path.display(),
                 summary.rows,
                 summary.report_id
-            ),
+            )?,
             Err(e) => {
                 failed += 1;
                 eprintln!("error: {:#}", anyhow::Error::from(e));
@@ -939,15 +1031,15 @@ fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             "{failed} of {} files failed; nothing was stored from them",
             files.len()
         );
-        return Ok(ExitCode::FAILURE);
     }
-    Ok(ExitCode::SUCCESS)
+    finish(out, failed)
 }
 
 /// Imports each file in its own transaction; every file is tried, and each
 /// failure is reported naming its file (and row).
 fn import_gazetteer(db: Option<&Path>, args: &GazetteerImportArgs) -> anyhow::Result<ExitCode> {
     let mut ws = workspace(db)?;
+    let mut out = Output::new();
     let mut failed = 0usize;
     for path in &args.files {
         let format = args.format.unwrap_or_else(|| PlaceFormat::of(path));
@@ -958,7 +1050,7 @@ fn import_gazetteer(db: Option<&Path>, args: &GazetteerImportArgs) -> anyhow::Re
             }
         };
         match result {
-            Ok(line) => println!("{line}"),
+            Ok(line) => writeln!(out, "{line}")?,
             Err(e) => {
                 failed += 1;
                 eprintln!("error: {e:#}");
@@ -970,9 +1062,8 @@ fn import_gazetteer(db: Option<&Path>, args: &GazetteerImportArgs) -> anyhow::Re
             "{failed} of {} files failed; nothing was stored from them",
             args.files.len()
         );
-        return Ok(ExitCode::FAILURE);
     }
-    Ok(ExitCode::SUCCESS)
+    finish(out, failed)
 }
 
 /// A GeoNames dump or admin code table; new admin codes are loaded at once
@@ -983,7 +1074,11 @@ fn import_geonames_file(ws: &mut crate::setup::Workspace, path: &Path) -> anyhow
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
     let (places, admin) = match detect(&text) {
-        Some(GeoNamesFile::Places) => (parse_geonames(&text, &shown)?, Vec::new()),
+        Some(GeoNamesFile::Places) => (
+            ws.gazetteer
+                .identify_curated(parse_geonames(&text, &shown)?),
+            Vec::new(),
+        ),
         Some(GeoNamesFile::AdminCodes) => (Vec::new(), parse_admin_codes(&text, &shown)?),
         None => anyhow::bail!(
             "{shown}: not a GeoNames file (expected 19 tab-separated columns for places, \

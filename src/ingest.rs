@@ -62,6 +62,9 @@ pub struct IngestSummary {
     pub incidents: Vec<IncidentData>,
     /// What extraction was unsure about, for the analyst to check.
     pub warnings: Vec<String>,
+    /// The stored incidents this report tells of: new ones, and older ones
+    /// it was attached to as a further source (the window selects them).
+    pub incident_ids: Vec<i64>,
 }
 
 /// Reads a report file as text, refusing anything that is not a plausible report.
@@ -164,6 +167,7 @@ pub fn ingest_text(
         published: extraction.published,
         incidents: extraction.incidents,
         warnings: extraction.warnings,
+        incident_ids: added.incident_ids,
     })
 }
 

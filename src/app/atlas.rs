@@ -7,7 +7,7 @@
 //! lays the markers out. The panels read this state and return commands,
 //! which `apply` carries out after the frame.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -16,27 +16,42 @@ use egui::{Key, Ui};
 use super::command::{Command, Outcome, Panel, error_chain};
 use super::details::{self, DetailsForm, Selection};
 use super::export::{self, ExportForm};
+use super::file_dialog::FileChooser;
 use super::filters::{self, Choices};
 use super::frame_stats::FrameStats;
 use super::import::{self, ImportForm};
 use super::jobs::{self, ImportJob};
-use super::legend;
+use super::legend::Legend;
 use super::list;
 use super::map_view::MapView;
 use super::markers::Drawn;
 use super::mbtiles::{self, BasemapForm, MbTilesSource};
 use super::reverse::{self, Nearby};
 use super::review_queue;
+use super::screen_fit::ScreenFit;
 use super::snapshot::{self, SnapshotForm};
 use super::state::State;
 use super::timeline::{self, DateFields, TimelineView};
 use super::undo::Undo;
+use super::zoom::MIN_ZOOM;
 use crate::basemap::{Basemap, towns_from_places};
 use crate::ingest::{IngestError, IngestSummary, ingest_text};
 use crate::model::{Incident, TimeWindow};
 use crate::setup::Workspace;
-use crate::store::IncidentFilter;
+use crate::store::{IncidentFilter, SearchHit};
 use crate::view::{self, Bin, Filters, SortKey, Step, next_window};
+
+/// Choosing files and writing where the analyst asked (`files.rs`).
+mod files;
+/// Selecting and showing what an import stored.
+mod imported;
+/// Drawing and saving the map picture.
+mod picture;
+/// Room (points) kept between the incidents and the map's edge when fitting.
+const FIT_MARGIN: f32 = 60.0;
+/// The closest "Fit to shown" goes: a lone incident with its district
+/// around it, not a single street.
+const FIT_MAX_ZOOM: f64 = 10.0;
 
 /// What the caches were computed from; any change recomputes them.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +92,8 @@ pub struct AtlasApp {
     state: State,
     /// The full-text search's answer for `state.filters.search`.
     hits: Option<HashSet<i64>>,
+    /// Why each of `hits` matched (see `snippet`).
+    snippets: HashMap<i64, SearchHit>,
     cache: Cache,
     /// The selected incident, its report and its other accounts (read once,
     /// on selection).
@@ -108,6 +125,16 @@ pub struct AtlasApp {
     map_rect: egui::Rect,
     /// Frame-rate figures, when the environment asks for them.
     frame_stats: Option<FrameStats>,
+    /// The file dialog, while one is open.
+    files: FileChooser,
+    /// Where the parts of the last map picture were drawn.
+    picture_parts: Option<super::map_picture::Parts>,
+    /// Symbola is installed as the fallback font (on the first frame, as
+    /// the context is only known then).
+    fonts_installed: bool,
+    legend: Legend,
+    /// Sizes the window to the screen once it is open (not under tests).
+    screen_fit: ScreenFit,
 }
 
 impl AtlasApp {
@@ -128,6 +155,7 @@ impl AtlasApp {
             choices: Choices::default(),
             state: State::default(),
             hits: None,
+            snippets: HashMap::new(),
             cache: Cache::default(),
             selected: None,
             scroll_to: None,
@@ -147,6 +175,11 @@ impl AtlasApp {
             snapshot: SnapshotForm::default(),
             map_rect: egui::Rect::NOTHING,
             frame_stats: FrameStats::from_env(),
+            files: FileChooser::default(),
+            picture_parts: None,
+            fonts_installed: false,
+            legend: Legend::default(),
+            screen_fit: ScreenFit::default(),
         };
         app.set_incidents(incidents);
         app.state.window = timeline::full_range(&app.incidents);
@@ -273,6 +306,16 @@ impl AtlasApp {
         self.map.centre()
     }
 
+    /// Where the map was drawn in the last frame.
+    pub fn map_rect(&self) -> egui::Rect {
+        self.map_rect
+    }
+
+    /// The legend over the map: its corner, whether moved or collapsed.
+    pub fn legend(&self) -> &Legend {
+        &self.legend
+    }
+
     /// The export form's file path, as typed or as the format made it.
     pub fn export_path(&self) -> &str {
         &self.export.path
@@ -340,9 +383,15 @@ impl AtlasApp {
     /// Draws the whole window into `ui`, then applies what was asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.repaint = Some(ui.ctx().clone());
+        if !self.fonts_installed {
+            ui.ctx().set_fonts(super::fonts::definitions());
+            self.fonts_installed = true;
+        }
         self.poll_job();
         self.sync_tiles(ui.ctx());
-        self.snapshot.poll(ui.ctx().pixels_per_point());
+        if let Some((backdrop, path)) = self.snapshot.poll(ui.ctx().pixels_per_point()) {
+            self.write_picture(Some(backdrop), &path);
+        }
         self.refresh();
         let mut commands: Vec<Command> = Vec::new();
         if self.review {
@@ -354,7 +403,9 @@ impl AtlasApp {
         let shown = self.cache.visible.len();
 
         egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // Wraps onto a second line on a narrow screen, so that every
+            // control (Undo last) stays reachable.
+            ui.horizontal_wrapped(|ui| {
                 ui.strong("Incident Atlas");
                 ui.label(self.workspace.path.display().to_string());
                 ui.separator();
@@ -364,8 +415,12 @@ impl AtlasApp {
                 if ui.button("Zoom out").clicked() {
                     commands.push(Command::Zoom(-1));
                 }
-                if ui.button("Reset view").clicked() {
-                    commands.push(Command::ResetView);
+                if ui
+                    .button("Fit to shown")
+                    .on_hover_text("Fit the map to the incidents shown")
+                    .clicked()
+                {
+                    commands.push(Command::FitToShown);
                 }
                 ui.separator();
                 commands.extend(mbtiles::show_choice(
@@ -498,6 +553,7 @@ impl AtlasApp {
                                 selected,
                                 self.state.sort,
                                 scroll_to,
+                                self.hits.as_ref().map(|_| &self.snippets),
                             ));
                         });
                         ui.separator();
@@ -511,6 +567,7 @@ impl AtlasApp {
                             incident,
                             self.selected.as_ref(),
                             &self.workspace.gazetteer,
+                            selected.and_then(|id| self.snippets.get(&id)),
                         ));
                     }
                 });
@@ -525,7 +582,13 @@ impl AtlasApp {
                 &self.cache.visible,
                 selected,
             ));
-            legend::show(ui, &self.incidents, &self.cache.visible);
+            self.legend.show(
+                ui,
+                self.map_rect,
+                self.map.drawn(),
+                &self.incidents,
+                &self.cache.visible,
+            );
             if let Some(window) = self.state.window {
                 // Written on the map so that a screenshot says when it shows.
                 let text = format!("{} · {shown} shown", timeline::window_text(window));
@@ -545,6 +608,7 @@ impl AtlasApp {
         });
 
         commands.extend(self.nearby_popup(ui));
+        commands.extend(self.files.show(ui.ctx()));
         self.had_keyboard = ui.ctx().egui_wants_keyboard_input();
         for command in commands {
             self.apply(command);
@@ -598,7 +662,7 @@ impl AtlasApp {
             Command::Focus { lon, lat } => self.map.focus(lon, lat),
             Command::ZoomInto { lon, lat } => self.map.zoom_into(lon, lat),
             Command::Zoom(step) => self.map.zoom(step),
-            Command::ResetView => self.map.reset(),
+            Command::FitToShown => self.fit_to_shown(),
             Command::IngestText { text, published } => {
                 let result = ingest_text(
                     &mut self.workspace.store,
@@ -612,47 +676,15 @@ impl AtlasApp {
                 }
                 self.after_ingest(result);
             }
-            Command::SaveMapPicture { path } => match &self.repaint {
-                Some(ctx) => self.snapshot.request(ctx, self.map_rect, path),
-                None => {
-                    self.snapshot.outcome =
-                        Some(Outcome::Failed("the map has not been drawn yet".into()));
-                }
-            },
+            Command::SaveMapPicture { path } => self.save_picture(&path),
             Command::SetBasemap(choice) => {
                 self.basemap_form.error = None;
                 self.state.basemap = choice;
             }
             Command::IngestFiles { paths, published } => self.ingest_files(&paths, published),
-            Command::Export { path, format } => {
-                let shown: std::collections::HashSet<i64> = self
-                    .visible()
-                    .into_iter()
-                    .filter_map(|i| self.incidents.get(i).map(|x| x.id))
-                    .collect();
-                if self.export.running.is_some() {
-                    return;
-                }
-                if self.workspace.path.is_file() {
-                    let repaint = self.repaint.clone();
-                    let wake = move || {
-                        if let Some(ctx) = &repaint {
-                            ctx.request_repaint();
-                        }
-                    };
-                    self.export.outcome = None;
-                    self.export.running = Some(export::spawn(
-                        self.workspace.path.clone(),
-                        shown,
-                        format,
-                        path,
-                        wake,
-                    ));
-                } else {
-                    self.export.outcome =
-                        Some(export::export(&self.workspace.store, &shown, format, &path));
-                }
-            }
+            Command::Export { path, format } => self.export_to(&path, format),
+            Command::ChooseFile(purpose) => self.choose_file(purpose),
+            Command::FileChosen { purpose, path } => self.file_chosen(purpose, path),
             Command::SetFilters(filters) => {
                 let search_changed = filters.search != self.state.filters.search;
                 self.state.filters = filters;
@@ -668,6 +700,8 @@ impl AtlasApp {
             Command::SetPlayStep(step) => self.state.playback.step = step,
             Command::SetSpeed(speed) => self.state.playback.speed = speed.clamp(0.1, 60.0),
             Command::SetWindowMode(mode) => self.state.playback.mode = mode,
+            Command::SetPlayLength(length) => self.state.playback.length = length.clamp(1, 52),
+            Command::SetFollow(follow) => self.state.playback.follow = follow,
             Command::ShowPanel { panel, open } => match panel {
                 Panel::Filters => self.state.panels.filters = open,
                 Panel::List => self.state.panels.list = open,
@@ -823,32 +857,93 @@ impl AtlasApp {
         self.details.outcome = Some(outcome);
     }
 
-    /// Starts or stops playing; a window that cannot move on (all dates, or
-    /// at the end) starts over with one step from the first date.
+    /// Starts or stops playing. Play runs through the From–To range chosen
+    /// (see `view::play_from`), a frame of the chosen length at a time.
     fn toggle_play(&mut self) {
         self.state.playback.toggle();
-        let Some(range) = timeline::full_range(&self.incidents) else {
+        let Some(all) = timeline::full_range(&self.incidents) else {
             return;
         };
+        if !self.state.playback.playing {
+            return;
+        }
+        let window = self.state.window.unwrap_or(all);
+        let (range, first) = view::play_from(window, all, &self.state.playback);
+        self.state.playback.range = Some(range);
+        self.show_frame(first);
+    }
+
+    /// Moves the window a step. While it shows a frame of the range being
+    /// played, it stays inside that range; otherwise inside all the dates.
+    fn step_window(&mut self, forward: bool) {
+        let Some(all) = timeline::full_range(&self.incidents) else {
+            return;
+        };
+        let window = self.state.window.unwrap_or(all);
         let playback = &self.state.playback;
-        let window = self.state.window.unwrap_or(range);
-        if playback.playing
-            && next_window(window, range, playback.step, playback.mode, true).is_none()
-        {
-            self.state.window = Some(view::first_window(range, playback.step));
+        let range = match playback.range {
+            Some(range) if playback.frame == Some(window) => range,
+            _ => all,
+        };
+        match next_window(window, range, playback.step, playback.mode, forward) {
+            Some(next) if playback.frame == Some(window) => self.show_frame(next),
+            Some(next) => self.state.window = Some(next),
+            // At the end of the range, playing stops.
+            None => self.state.playback.playing = false,
         }
     }
 
-    fn step_window(&mut self, forward: bool) {
-        let Some(range) = timeline::full_range(&self.incidents) else {
-            return;
-        };
-        let window = self.state.window.unwrap_or(range);
-        let playback = &self.state.playback;
-        match next_window(window, range, playback.step, playback.mode, forward) {
-            Some(next) => self.state.window = Some(next),
-            // At the end of the data, playing stops.
-            None => self.state.playback.playing = false,
+    /// Shows a frame of the range being played and, if asked, moves the map
+    /// to its incidents.
+    fn show_frame(&mut self, frame: crate::model::TimeWindow) {
+        self.state.window = Some(frame);
+        self.state.playback.frame = Some(frame);
+        if self.state.playback.follow {
+            self.refresh();
+            self.follow_shown();
+        }
+    }
+
+    /// Brings the incidents shown into view: centred on them, zoomed out
+    /// as far as they need but never in, so the map does not lurch from
+    /// frame to frame. An empty frame leaves the map where it is.
+    fn follow_shown(&mut self) {
+        if let Some(mut fit) = self.shown_fit() {
+            fit.zoom = fit.zoom.min(self.map.zoom_level());
+            self.map.fit(fit);
+        }
+    }
+
+    /// The centre and zoom that frame the incidents shown, if any are.
+    fn shown_fit(&self) -> Option<view::Fit> {
+        let points = self
+            .cache
+            .visible
+            .iter()
+            .filter_map(|&i| self.points.get(i).copied());
+        view::fit(
+            points,
+            self.map_size().into(),
+            FIT_MARGIN,
+            (MIN_ZOOM, FIT_MAX_ZOOM),
+        )
+    }
+
+    /// The map's size as last drawn (before the first frame, a small window's).
+    fn map_size(&self) -> egui::Vec2 {
+        if self.map_rect.is_positive() {
+            self.map_rect.size()
+        } else {
+            egui::vec2(800.0, 600.0)
+        }
+    }
+
+    /// Fits the map to the incidents shown; with none shown, back to the
+    /// opening view.
+    fn fit_to_shown(&mut self) {
+        match self.shown_fit() {
+            Some(fit) => self.map.fit(fit),
+            None => self.map.reset(),
         }
     }
 
@@ -967,13 +1062,17 @@ impl AtlasApp {
     /// Runs the full-text search for the current search text.
     fn run_search(&mut self) {
         let query = self.state.filters.search.trim();
+        self.snippets.clear();
         if query.is_empty() {
             self.hits = None;
             self.revision += 1;
             return;
         }
-        match self.workspace.store.search(query) {
-            Ok(ids) => self.hits = Some(ids.into_iter().collect()),
+        match self.workspace.store.search_hits(query) {
+            Ok(hits) => {
+                self.hits = Some(hits.iter().map(|h| h.incident_id).collect());
+                self.snippets = hits.into_iter().map(|h| (h.incident_id, h)).collect();
+            }
             Err(e) => {
                 self.load_error = Some(format!("searching: {}", error_chain(&e)));
                 self.hits = Some(HashSet::new());
@@ -981,6 +1080,11 @@ impl AtlasApp {
         }
         // The hits are part of what `visible` depends on.
         self.revision += 1;
+    }
+
+    /// Why incident `id` matched the current search, if one runs.
+    pub fn search_hit(&self, id: i64) -> Option<&SearchHit> {
+        self.snippets.get(&id)
     }
 
     /// Imports report files: on a background thread with its own connection
@@ -1079,7 +1183,15 @@ impl AtlasApp {
         let stored = job.results.iter().any(|r| r.result.is_ok());
         let all_failed = job.failed.is_some() || (!stored && !job.results.is_empty());
         if stored {
+            let before: HashSet<i64> = self.incidents.iter().map(|i| i.id).collect();
             self.reload();
+            let new: Vec<i64> = self
+                .incidents
+                .iter()
+                .map(|i| i.id)
+                .filter(|id| !before.contains(id))
+                .collect();
+            self.show_imported(&new);
         }
         self.import.outcome = Some(if all_failed {
             Outcome::Failed(job.summary())
@@ -1097,6 +1209,7 @@ impl AtlasApp {
         self.import.outcome = Some(match result {
             Ok(summary) => {
                 self.reload();
+                self.show_imported(&summary.incident_ids);
                 Outcome::Done(import::summarize(&summary))
             }
             Err(e) => Outcome::Failed(error_chain(&e)),
@@ -1126,6 +1239,7 @@ impl AtlasApp {
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.screen_fit.run(ui.ctx());
         AtlasApp::ui(self, ui);
         if let Some(stats) = &mut self.frame_stats {
             if let Some(line) = stats.record(std::time::Instant::now(), frame.info().cpu_usage) {

@@ -31,8 +31,8 @@ pub enum Command {
     },
     /// Zoom the map in (`+1`) or out (`-1`).
     Zoom(i8),
-    /// Back to the initial view over Burkina Faso.
-    ResetView,
+    /// Fit the map to the incidents shown (the opening view when none are).
+    FitToShown,
     /// Extract and store a pasted report.
     IngestText {
         text: String,
@@ -66,6 +66,10 @@ pub enum Command {
     /// Playback speed in steps per second.
     SetSpeed(f32),
     SetWindowMode(WindowMode),
+    /// How many steps a played frame spans.
+    SetPlayLength(u32),
+    /// Whether the map moves to each played frame's incidents.
+    SetFollow(bool),
     /// Open or close a side panel.
     ShowPanel {
         panel: Panel,
@@ -108,6 +112,14 @@ pub enum Command {
     },
     /// Draw the map over our outlines only, or over an MBTiles file's tiles.
     SetBasemap(super::state::BasemapChoice),
+    /// Open the file dialog to choose a file for this purpose.
+    ChooseFile(super::file_dialog::FilePurpose),
+    /// A file was chosen in the dialog: fill the form's path and carry the
+    /// form's action out on it (import, export, save, open).
+    FileChosen {
+        purpose: super::file_dialog::FilePurpose,
+        path: PathBuf,
+    },
 }
 
 /// The side panels that can be closed.

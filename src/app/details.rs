@@ -14,11 +14,12 @@ use egui::{Color32, RichText, Ui};
 use super::command::{Command, Outcome};
 use super::review::{self, LocationReview};
 use super::review_queue::confidence_color;
+use super::snippet;
 use crate::gazetteer::Gazetteer;
 use crate::model::{
     EventType, Field, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision,
 };
-use crate::store::{Store, StoreError};
+use crate::store::{SearchHit, Store, StoreError};
 
 /// Another report's account of the selected incident.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,24 +138,21 @@ pub fn highlighted(text: &str, span: Span, format: &TextFormat) -> LayoutJob {
     job
 }
 
-/// The whole report, collapsed at first, scrolling inside the panel.
+/// The whole report, collapsed at first. Its text is laid out in full in the
+/// details panel, which scrolls: a second scroll box inside that one showed
+/// a few lines at a time and caught the mouse wheel meant for the panel.
 fn whole_report(ui: &mut Ui, report: &Report, span: Span) {
     egui::CollapsingHeader::new("Whole report")
         .id_salt("whole report")
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("whole report text")
-                .max_height(260.0)
-                .show(ui, |ui| {
-                    let format = TextFormat {
-                        font_id: egui::TextStyle::Body.resolve(ui.style()),
-                        color: ui.visuals().text_color(),
-                        ..TextFormat::default()
-                    };
-                    let mut job = highlighted(&report.text, span, &format);
-                    job.wrap.max_width = ui.available_width();
-                    ui.label(job);
-                });
+            let format = TextFormat {
+                font_id: egui::TextStyle::Body.resolve(ui.style()),
+                color: ui.visuals().text_color(),
+                ..TextFormat::default()
+            };
+            let mut job = highlighted(&report.text, span, &format);
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
         });
 }
 
@@ -300,13 +298,15 @@ fn combo_row<T: PartialEq + Copy>(
 }
 
 /// Draws the selected incident's fields for editing (or a hint when nothing
-/// is selected). Every valid change is saved at once.
+/// is selected). Every valid change is saved at once. `hit` says why the
+/// running search found it.
 pub fn show(
     ui: &mut Ui,
     form: &mut DetailsForm,
     incident: Option<&Incident>,
     selection: Option<&Selection>,
     gazetteer: &Gazetteer,
+    hit: Option<&SearchHit>,
 ) -> Vec<Command> {
     let report = selection.and_then(|s| s.report.as_ref());
     let mut commands = Vec::new();
@@ -320,6 +320,12 @@ pub fn show(
         let outcome = form.outcome.take();
         form.load(incident);
         form.outcome = outcome;
+    }
+    if let Some(hit) = hit {
+        ui.label(RichText::new("Found by the search").strong());
+        let mut job = snippet::layout(ui, hit, egui::TextStyle::Body);
+        job.wrap.max_width = ui.available_width();
+        ui.label(job);
     }
     let location = &incident.data.location;
     ui.horizontal(|ui| {

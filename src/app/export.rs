@@ -15,6 +15,7 @@ use std::sync::mpsc::{self, Receiver};
 use egui::Ui;
 
 use super::command::{Command, Outcome, error_chain};
+use super::file_dialog::FilePurpose;
 use crate::export::{ExportFormat, export_selected};
 use crate::store::Store;
 
@@ -76,7 +77,7 @@ pub fn spawn(
 
 impl Default for ExportForm {
     fn default() -> ExportForm {
-        // Relative, so it lands in the directory the atlas was started from.
+        // A bare name: it lands in the last folder used (see `file_dialog::resolve`).
         ExportForm {
             path: "incidents.geojson".to_string(),
             format: ExportFormat::GeoJson,
@@ -137,6 +138,18 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
             form.format = format;
         }
     });
+    if ui
+        .add_enabled(
+            form.running.is_none(),
+            egui::Button::new(FilePurpose::Export.button()),
+        )
+        .on_hover_text(format!(
+            "Pick the folder and name, then the {shown} incident(s) shown are written there"
+        ))
+        .clicked()
+    {
+        command = Some(Command::ChooseFile(FilePurpose::Export));
+    }
     let button = egui::Button::new(format!("Export {}", form.format.label()));
     if ui
         .add_enabled(

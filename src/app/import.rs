@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use super::command::{Command, Outcome};
+use super::file_dialog::FilePurpose;
 use super::jobs::split_paths;
 use crate::ingest::IngestSummary;
 
@@ -133,6 +134,16 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
             }
         }
     });
+    if ui
+        .add_enabled(
+            form.progress.is_none(),
+            egui::Button::new(FilePurpose::Import.button()),
+        )
+        .on_hover_text("Pick a report (.txt) or an incident table (.csv, .geojson)")
+        .clicked()
+    {
+        command = Some(Command::ChooseFile(FilePurpose::Import));
+    }
     if let Some((done, total)) = form.progress {
         ui.add(
             egui::ProgressBar::new(done as f32 / total.max(1) as f32)
@@ -170,6 +181,7 @@ mod tests {
             published: None,
             incidents: vec![],
             warnings: vec![],
+            incident_ids: vec![],
         };
         assert!(summarize(&summary).contains("already stored (report #4)"));
     }
@@ -183,6 +195,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2024, 3, 2),
             incidents: vec![incident.data],
             warnings: vec!["“Kaya” could be in two provinces".into()],
+            incident_ids: vec![9],
         };
         let text = summarize(&summary);
         assert!(

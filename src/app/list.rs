@@ -4,19 +4,24 @@
 //! are virtualised, so a long list costs only the rows on screen. A column
 //! gives each incident's confidence, marked "ok" once an analyst accepted it.
 
+use std::collections::HashMap;
+
 use egui::{Align, Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::details::fatalities;
 use super::review_queue::confidence_color;
+use super::snippet;
 use crate::model::Incident;
+use crate::store::SearchHit;
 use crate::view::SortKey;
 
 const ROW_HEIGHT: f32 = 20.0;
 
 /// Draws `rows` (indices into `incidents`, already in `sort` order).
 /// `scroll_to` is the incident id whose row should be brought into view.
+/// While a search runs, `hits` gives each row a second line: why it matched.
 pub fn show(
     ui: &mut Ui,
     incidents: &[Incident],
@@ -24,7 +29,13 @@ pub fn show(
     selected: Option<i64>,
     sort: SortKey,
     scroll_to: Option<i64>,
+    hits: Option<&HashMap<i64, SearchHit>>,
 ) -> Option<Command> {
+    let row_height = if hits.is_some() {
+        2.0 * ROW_HEIGHT
+    } else {
+        ROW_HEIGHT
+    };
     let mut command = None;
     ui.horizontal(|ui| {
         ui.heading("Incidents");
@@ -82,7 +93,7 @@ pub fn show(
             });
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+            body.rows(row_height, rows.len(), |mut row| {
                 let Some(incident) = rows.get(row.index()).and_then(|&i| incidents.get(i)) else {
                     return;
                 };
@@ -95,13 +106,19 @@ pub fn show(
                     );
                 });
                 row.col(|ui| {
-                    let text = format!("{} · {}", d.location.name, d.event_type.label());
-                    clicked |= ui
-                        .add(egui::Button::selectable(
-                            Some(incident.id) == selected,
-                            text,
-                        ))
-                        .clicked();
+                    ui.vertical(|ui| {
+                        let text = format!("{} · {}", d.location.name, d.event_type.label());
+                        clicked |= ui
+                            .add(egui::Button::selectable(
+                                Some(incident.id) == selected,
+                                text,
+                            ))
+                            .clicked();
+                        if let Some(hit) = hits.and_then(|h| h.get(&incident.id)) {
+                            let job = snippet::layout(ui, hit, egui::TextStyle::Small);
+                            ui.add(Label::new(job).truncate().selectable(false));
+                        }
+                    });
                 });
                 row.col(|ui| {
                     ui.add(Label::new(fatalities_short(d.fatalities)).selectable(false));

@@ -10,8 +10,10 @@ use walkers::{Map, MapMemory, Plugin, Projector, Tiles, lon_lat};
 use super::command::Command;
 use super::markers::{self, Drawn, NO_CLUSTER_ZOOM};
 use super::state::BasemapChoice;
+use super::zoom;
 use crate::basemap::{Basemap, Outline, Town};
 use crate::model::{BBox, Incident};
+use crate::view::Fit;
 
 /// Where the map opens: over Burkina Faso, where most reports are from.
 pub const HOME_LON: f64 = -1.5;
@@ -32,6 +34,11 @@ pub struct MapView {
     drawn: Drawn,
     /// Raster tiles under the outlines, if a source is open.
     tiles: Option<TileLayer>,
+    /// A picture of the tiles to draw instead of plain land (the map
+    /// picture's copy of the map has no tile source of its own).
+    backdrop: Option<egui::TextureId>,
+    /// Ground metres per screen point at the map's centre, as last drawn.
+    metres_per_point: f64,
 }
 
 /// A tile source the map can draw from. `Send`, so a replaced source can be
@@ -51,6 +58,8 @@ impl MapView {
             memory: MapMemory::default(),
             drawn: Drawn::default(),
             tiles: None,
+            backdrop: None,
+            metres_per_point: 0.0,
         };
         view.reset();
         view
@@ -108,6 +117,13 @@ impl MapView {
         self.memory.zoom()
     }
 
+    /// Looks where `fit` says (see `view::fit`).
+    pub fn fit(&mut self, fit: Fit) {
+        self.memory.center_at(lon_lat(fit.lon, fit.lat));
+        // A fit's zoom is clamped to our limits, inside walkers' 0..=26.
+        let _ = self.memory.set_zoom(fit.zoom);
+    }
+
     /// Draws over tiles from `source`, opened for `choice`, from now on.
     pub fn set_tiles(&mut self, choice: BasemapChoice, source: BoxedTiles) {
         let old = self.tiles.replace(TileLayer { choice, source });
@@ -129,6 +145,24 @@ impl MapView {
         &self.drawn
     }
 
+    /// A copy looking at the same place, without tiles, for drawing the map
+    /// picture off screen; `backdrop` (the tiles as on screen) goes under it.
+    pub fn for_picture(&self, backdrop: Option<egui::TextureId>) -> MapView {
+        MapView {
+            memory: self.memory.clone(),
+            drawn: Drawn::default(),
+            tiles: None,
+            backdrop,
+            metres_per_point: self.metres_per_point,
+        }
+    }
+
+    /// Ground metres per point at the centre of the map as last drawn (for
+    /// the scale bar); 0 before the first frame.
+    pub fn metres_per_point(&self) -> f64 {
+        self.metres_per_point
+    }
+
     /// Draws the map filling `ui` and returns what the analyst clicked.
     pub fn show(
         &mut self,
@@ -142,8 +176,16 @@ impl MapView {
         // Plain land under everything: tiles cover it where they have loaded,
         // and where they have not (or offline) the map looks as it does with
         // no tiles, rather than black under dark outlines and labels.
-        ui.painter()
-            .rect_filled(ui.available_rect_before_wrap(), 0.0, LAND);
+        let area = ui.available_rect_before_wrap();
+        match self.backdrop {
+            Some(texture) => ui.painter().image(
+                texture,
+                area,
+                Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                Color32::WHITE,
+            ),
+            None => ui.painter().rect_filled(area, 0.0, LAND),
+        };
         // walkers leaves the attribution to the app. Only sources with a
         // licence page carry one; an MBTiles file's terms are the analyst's.
         let attribution = self
@@ -155,19 +197,43 @@ impl MapView {
             Some(tiles) => Some(tiles.source.as_mut()),
             None => None,
         };
-        let inner = Map::new(tiles, &mut self.memory, lon_lat(HOME_LON, HOME_LAT))
+        let home = lon_lat(HOME_LON, HOME_LAT);
+        // Before walkers, so that it does not pan on the wheel too.
+        zoom::wheel_and_pinch(ui, ui.available_rect_before_wrap(), &mut self.memory, home);
+        let inner = Map::new(tiles, &mut self.memory, home)
+            .zoom_gesture(false)
+            .panning(false)
             .with_plugin(BasemapLayer { basemap })
             .show(ui, |ui, response, projector, _memory| {
                 let (drawn, command) = markers::draw(
                     ui, response, projector, incidents, points, visible, selected,
                 );
+                // Town names over the markers, placed beside them, so that
+                // neither hides the other.
+                let rect = ui.max_rect();
+                if projector.zoom() >= 6.0 {
+                    let view = view_bbox(projector, rect);
+                    draw_towns(
+                        &ui.painter_at(rect),
+                        projector,
+                        &basemap.towns,
+                        &view,
+                        &drawn,
+                    );
+                }
                 if let Some(attribution) = &attribution {
                     show_attribution(ui, response.rect, attribution);
                 }
-                (drawn, command.or_else(|| nearby(response, projector)))
+                let scale = metres_per_point(projector, response.rect);
+                (
+                    drawn,
+                    command.or_else(|| nearby(response, projector)),
+                    scale,
+                )
             });
-        let (drawn, command) = inner.inner;
+        let (drawn, command, scale) = inner.inner;
         self.drawn = drawn;
+        self.metres_per_point = scale;
         command
     }
 }
@@ -205,6 +271,21 @@ fn show_attribution(ui: &mut Ui, map: Rect, attribution: &Attribution) {
         rect,
         egui::Hyperlink::from_label_and_url(text, attribution.url),
     );
+}
+
+/// Ground metres per point across the middle of `rect`: the projection
+/// stretches with latitude, so the centre is what a scale bar can promise.
+fn metres_per_point(projector: &Projector, rect: Rect) -> f64 {
+    const EARTH_RADIUS_M: f64 = 6_371_008.8;
+    let half = 50.0_f32;
+    let west = projector.unproject((rect.center() - vec2(half, 0.0)).to_vec2());
+    let east = projector.unproject((rect.center() + vec2(half, 0.0)).to_vec2());
+    let (lat1, lat2) = (west.y().to_radians(), east.y().to_radians());
+    let dlat = lat2 - lat1;
+    let dlon = (east.x() - west.x()).to_radians();
+    let a = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    let metres = 2.0 * EARTH_RADIUS_M * a.sqrt().asin();
+    metres / f64::from(2.0 * half)
 }
 
 /// A secondary (right) click asks what lies around the clicked point.
@@ -250,22 +331,22 @@ impl Plugin for BasemapLayer<'_> {
         for outline in &self.basemap.countries {
             draw_outline(&painter, projector, outline, &view, stroke);
         }
-        if zoom >= 6.0 {
-            draw_towns(&painter, projector, &self.basemap.towns, &view, zoom);
-        }
     }
 }
 
-/// Draws the towns in view, most important first; a town whose label would
-/// overlap one already drawn is left out (dot and all) until zoomed closer,
-/// so the labels stay readable.
+/// Draws the towns in view, most important first, after the markers. Each
+/// label takes the first place beside its dot that is clear of the labels
+/// already drawn and of the markers; a town with no such place is left out
+/// (dot and all) until zoomed closer, so labels never cover each other, a
+/// marker or a cluster's count.
 fn draw_towns(
     painter: &egui::Painter,
     projector: &Projector,
     towns: &[Town],
     view: &BBox,
-    zoom: f64,
+    drawn: &Drawn,
 ) {
+    let zoom = projector.zoom();
     let font = FontId::proportional(12.0);
     let mut shown: Vec<&Town> = towns
         .iter()
@@ -283,47 +364,84 @@ fn draw_towns(
             (pos, galley)
         })
         .collect();
-    let keep = place_labels(
-        labels
-            .iter()
-            .map(|(pos, galley)| town_rect(*pos, galley.size())),
-    );
-    for ((pos, galley), keep) in labels.into_iter().zip(keep) {
-        if keep {
-            painter.circle_filled(pos, TOWN_DOT, TOWN);
-            painter.galley(label_origin(pos, galley.size()), galley, TOWN);
+    let markers: Vec<Rect> = drawn
+        .singles
+        .iter()
+        .map(|(_, pos, r)| Rect::from_center_size(*pos, egui::Vec2::splat(2.0 * r)))
+        .chain(
+            drawn
+                .clusters
+                .iter()
+                .map(|(pos, r, _)| Rect::from_center_size(*pos, egui::Vec2::splat(2.0 * r))),
+        )
+        .collect();
+    let candidates: Vec<Vec<Rect>> = labels
+        .iter()
+        .map(|(pos, galley)| label_places(*pos, galley.size()))
+        .collect();
+    let chosen = place_labels(&candidates, &markers);
+    for ((pos, galley), chosen) in labels.into_iter().zip(chosen) {
+        let Some(place) = chosen else {
+            continue;
+        };
+        painter.circle_filled(pos, TOWN_DOT, TOWN);
+        let origin = place.min + vec2(LABEL_PAD, LABEL_PAD);
+        // A light halo keeps the name readable over outlines and tiles.
+        for offset in [
+            vec2(-1.0, 0.0),
+            vec2(1.0, 0.0),
+            vec2(0.0, -1.0),
+            vec2(0.0, 1.0),
+        ] {
+            painter.galley_with_override_text_color(origin + offset, galley.clone(), LAND);
         }
+        painter.galley(origin, galley, TOWN);
     }
 }
 
 const TOWN_DOT: f32 = 2.5;
+/// The room kept around a label, so that neighbouring labels do not touch.
+const LABEL_PAD: f32 = 2.0;
 
-/// Where a town's label starts: right of its dot, sitting just above it.
-fn label_origin(dot: Pos2, label: egui::Vec2) -> Pos2 {
-    dot + vec2(4.0, -2.0 - label.y)
+/// The places a town's label may take, in order of preference: above right
+/// of the dot (as on most maps), below right, above left, below left, then
+/// the same further out, clear of a marker on the town itself (the biggest
+/// markers are 14 points across the radius). Each rect holds the label and
+/// its padding.
+fn label_places(dot: Pos2, label: egui::Vec2) -> Vec<Rect> {
+    let mut places = Vec::with_capacity(12);
+    for gap in [4.0, 12.0, 20.0] {
+        for (right, above) in [(true, true), (true, false), (false, true), (false, false)] {
+            let x = if right {
+                dot.x + gap
+            } else {
+                dot.x - gap - label.x
+            };
+            let y = if above {
+                dot.y - 2.0 - label.y
+            } else {
+                dot.y + 2.0
+            };
+            places.push(Rect::from_min_size(egui::pos2(x, y), label).expand(LABEL_PAD));
+        }
+    }
+    places
 }
 
-/// The screen area a town takes: its dot and its label, with a little room
-/// so neighbouring labels do not touch.
-fn town_rect(dot: Pos2, label: egui::Vec2) -> Rect {
-    Rect::from_min_size(label_origin(dot, label), label)
-        .union(Rect::from_center_size(
-            dot,
-            egui::Vec2::splat(2.0 * TOWN_DOT),
-        ))
-        .expand(2.0)
-}
-
-/// Which of `rects`, taken in order of importance, to draw: each one that
-/// overlaps none already kept. A linear scan: a view holds a few hundred
-/// towns at most.
-fn place_labels(rects: impl IntoIterator<Item = Rect>) -> Vec<bool> {
+/// For each town (most important first) and its candidate label places, the
+/// first place that overlaps neither a label already placed nor any of
+/// `obstacles`; `None` when every place is taken. A linear scan: a view holds
+/// a few hundred towns at most.
+fn place_labels(towns: &[Vec<Rect>], obstacles: &[Rect]) -> Vec<Option<Rect>> {
     let mut placed: Vec<Rect> = Vec::new();
-    rects
-        .into_iter()
-        .map(|rect| {
-            let free = !placed.iter().any(|other| other.intersects(rect));
-            if free {
+    towns
+        .iter()
+        .map(|places| {
+            let free = places.iter().copied().find(|rect| {
+                !placed.iter().any(|other| other.intersects(*rect))
+                    && !obstacles.iter().any(|other| other.intersects(*rect))
+            });
+            if let Some(rect) = free {
                 placed.push(rect);
             }
             free
@@ -376,35 +494,56 @@ mod tests {
 
     #[test]
     fn a_label_overlapping_one_already_placed_is_skipped_and_the_first_wins() {
-        let keep = place_labels([
-            rect(0.0, 0.0, 50.0, 14.0),
-            // Overlaps the first.
-            rect(40.0, 5.0, 50.0, 14.0),
-            // Clear of the first; the skipped one does not block it.
-            rect(60.0, 0.0, 50.0, 14.0),
-            // Below everything.
-            rect(0.0, 20.0, 50.0, 14.0),
-            // Overlaps the third only.
-            rect(100.0, 10.0, 30.0, 14.0),
-        ]);
-        assert_eq!(keep, vec![true, false, true, true, false]);
+        let one = |r: Rect| vec![r];
+        let keep = place_labels(
+            &[
+                one(rect(0.0, 0.0, 50.0, 14.0)),
+                // Overlaps the first.
+                one(rect(40.0, 5.0, 50.0, 14.0)),
+                // Clear of the first; the skipped one does not block it.
+                one(rect(60.0, 0.0, 50.0, 14.0)),
+                // Below everything.
+                one(rect(0.0, 20.0, 50.0, 14.0)),
+                // Overlaps the third only.
+                one(rect(100.0, 10.0, 30.0, 14.0)),
+            ],
+            &[],
+        );
+        let kept: Vec<bool> = keep.iter().map(Option::is_some).collect();
+        assert_eq!(kept, vec![true, false, true, true, false]);
     }
 
     #[test]
     fn nothing_to_place_places_nothing() {
-        assert!(place_labels([]).is_empty());
+        assert!(place_labels(&[], &[]).is_empty());
     }
 
     #[test]
-    fn a_town_takes_its_dot_and_the_label_above_right_of_it_with_a_margin() {
+    fn a_label_moves_beside_a_marker_instead_of_under_it() {
         let dot = pos2(100.0, 100.0);
-        let area = town_rect(dot, vec2(40.0, 12.0));
-        assert!(area.contains(dot));
-        assert!(area.contains(pos2(143.0, 87.0)));
-        // Two towns 10 px apart on the same row collide; 60 px apart do not.
-        let near = town_rect(pos2(110.0, 100.0), vec2(40.0, 12.0));
-        let far = town_rect(pos2(160.0, 100.0), vec2(40.0, 12.0));
-        assert!(area.intersects(near));
-        assert!(!area.intersects(far));
+        let label = vec2(40.0, 12.0);
+        let places = label_places(dot, label);
+        // With nothing in the way it sits above right of the dot.
+        let free = place_labels(std::slice::from_ref(&places), &[]);
+        assert_eq!(free, vec![Some(places[0])]);
+        assert!(places[0].left() > dot.x && places[0].bottom() < dot.y + 1.0);
+        // A marker just above right of the town pushes it below right.
+        let marker = Rect::from_center_size(pos2(120.0, 90.0), vec2(12.0, 12.0));
+        let moved = place_labels(std::slice::from_ref(&places), &[marker]);
+        assert_eq!(moved, vec![Some(places[1])]);
+        assert!(!places[1].intersects(marker));
+        // A big marker on the town itself: the label moves further out.
+        let big = Rect::from_center_size(dot, vec2(24.0, 24.0));
+        let out = place_labels(std::slice::from_ref(&places), &[big]).remove(0);
+        let out = out.unwrap();
+        assert!(!out.intersects(big));
+        assert!(places[4..].contains(&out));
+    }
+
+    #[test]
+    fn a_label_with_no_free_place_is_left_out() {
+        let places = label_places(pos2(100.0, 100.0), vec2(40.0, 12.0));
+        let everywhere = Rect::from_center_size(pos2(100.0, 100.0), vec2(400.0, 400.0));
+        assert_eq!(place_labels(&[places], &[everywhere]), vec![None]);
     }
 }

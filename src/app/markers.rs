@@ -100,6 +100,22 @@ fn paint_marker(painter: &egui::Painter, pos: Pos2, incident: &Incident) {
     }
 }
 
+/// Each cluster's count, on a dark backing of its own so that it reads even
+/// where a marker or the selection ring crosses the cluster.
+fn paint_counts(painter: &egui::Painter, clusters: &[(Pos2, f32, usize)]) {
+    let font = FontId::proportional(12.0);
+    for (pos, _, count) in clusters {
+        let galley = painter.layout_no_wrap(count.to_string(), font.clone(), Color32::WHITE);
+        let backing = Rect::from_center_size(*pos, galley.size() + egui::vec2(4.0, 0.0));
+        painter.rect_filled(backing, 3.0, CLUSTER_FILL);
+        painter.galley(
+            Align2::CENTER_CENTER.anchor_size(*pos, galley.size()).min,
+            galley,
+            Color32::WHITE,
+        );
+    }
+}
+
 /// Draws the `visible` incidents (`points` are their unit Mercator positions,
 /// parallel to `incidents`) and returns what was drawn, plus a command if
 /// the map was clicked.
@@ -123,18 +139,10 @@ pub fn draw(
     let laid = layout(points, visible, &viewport, cell);
     let mut drawn = Drawn::default();
 
-    let font = FontId::proportional(12.0);
     for cluster in &laid.clusters {
         let pos = pos2(cluster.pos[0], cluster.pos[1]);
         let r = cluster_radius(cluster.count());
         painter.circle(pos, r, CLUSTER_FILL, Stroke::new(1.5, Color32::WHITE));
-        painter.text(
-            pos,
-            Align2::CENTER_CENTER,
-            cluster.count().to_string(),
-            font.clone(),
-            Color32::WHITE,
-        );
         drawn.clusters.push((pos, r, cluster.count()));
     }
     // Biggest first, so that small markers stay visible on top.
@@ -189,6 +197,10 @@ pub fn draw(
         }
         None => {}
     }
+
+    // The counts go over everything, the selection ring included, so a
+    // selected incident next to a cluster never hides how many it holds.
+    paint_counts(&painter, &drawn.clusters);
 
     let command = if response.clicked() {
         match response

@@ -13,6 +13,7 @@ use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
 use super::command::{Command, error_chain};
+use super::file_dialog::FilePurpose;
 use super::state::BasemapChoice;
 use crate::tiles::{MbTiles, MbTilesError};
 
@@ -158,6 +159,9 @@ pub fn show_choice(
             command = Some(Command::SetBasemap(BasemapChoice::MbTiles(
                 form.path.trim().to_string(),
             )));
+        }
+        if ui.button(FilePurpose::MbTiles.button()).clicked() {
+            command = Some(Command::ChooseFile(FilePurpose::MbTiles));
         }
     }
     if let Some(error) = &form.error {

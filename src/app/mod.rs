@@ -11,26 +11,36 @@ mod command;
 mod curation;
 mod details;
 mod export;
+mod file_dialog;
 mod filters;
+mod fonts;
 mod frame_stats;
+mod icon;
 mod import;
 mod jobs;
 mod legend;
 mod list;
+mod map_picture;
 mod map_view;
 mod markers;
 mod mbtiles;
 mod osm;
+mod raster;
 mod reverse;
 mod review;
 mod review_queue;
+mod screen_fit;
 mod snapshot;
+mod snippet;
 mod state;
 mod timeline;
 mod undo;
+mod zoom;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 pub use atlas::AtlasApp;
 pub use command::{Command, Outcome, Panel};
@@ -42,11 +52,18 @@ use crate::setup::Workspace;
 /// Opens the window on `workspace` and returns when it is closed.
 pub fn run(workspace: Workspace) -> anyhow::Result<()> {
     let app = AtlasApp::new(workspace)?;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Incident Atlas")
+        // Opens filling the screen, whatever its size; the size is only
+        // what the window returns to when un-maximised.
+        .with_maximized(true)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Incident Atlas")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

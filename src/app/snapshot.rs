@@ -1,8 +1,8 @@
-//! A picture of the map for a briefing. eframe is asked for a screenshot of
-//! the window; when it arrives (a frame or two later, through a callback) it
-//! is cropped to the map's rect, which already carries the legend and the
-//! date window, and saved as a PNG atomically, so a briefing never picks up
-//! a half-written file.
+//! The "Save map picture" form, and saving the picture. The picture itself
+//! is drawn by `map_picture`; when tiles are on, the window is first asked
+//! for a screenshot (it arrives a frame or two later, through a callback),
+//! cropped to the map, to go under the redrawn map. The PNG is written
+//! atomically, so a briefing never picks up a half-written file.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,7 +10,8 @@ use std::sync::mpsc::{self, Receiver};
 
 use egui::{ColorImage, Rect, Ui};
 
-use super::command::{Command, Outcome, error_chain};
+use super::command::{Command, Outcome};
+use super::file_dialog::FilePurpose;
 use crate::export::{ExportError, write_atomic};
 
 /// Why the picture was not saved.
@@ -28,6 +29,10 @@ pub enum SnapshotError {
 #[derive(Debug)]
 pub struct SnapshotForm {
     pub path: String,
+    /// The picture's title, printed above the map.
+    pub title: String,
+    /// Twice the screen's resolution, for print.
+    pub print: bool,
     pub outcome: Option<Outcome>,
     /// The screenshot asked for, the map rect then and where to save it.
     pending: Option<(Receiver<Arc<ColorImage>>, Rect, PathBuf)>,
@@ -37,6 +42,8 @@ impl Default for SnapshotForm {
     fn default() -> SnapshotForm {
         SnapshotForm {
             path: "map.png".into(),
+            title: "Incident Atlas".into(),
+            print: false,
             outcome: None,
             pending: None,
         }
@@ -44,6 +51,11 @@ impl Default for SnapshotForm {
 }
 
 impl SnapshotForm {
+    /// Picture pixels per point.
+    pub fn scale(&self) -> f32 {
+        if self.print { 2.0 } else { 1.0 }
+    }
+
     /// Asks eframe for a screenshot of the window; `map` is the map's rect.
     pub fn request(&mut self, ctx: &egui::Context, map: Rect, path: PathBuf) {
         let (sender, receiver) = mpsc::channel();
@@ -57,29 +69,25 @@ impl SnapshotForm {
         self.outcome = Some(Outcome::Done("Taking the picture…".into()));
     }
 
-    /// Saves the screenshot if it has arrived.
-    pub fn poll(&mut self, pixels_per_point: f32) {
-        let Some((receiver, map, path)) = &self.pending else {
-            return;
-        };
+    /// The screenshot cropped to the map, and where the picture goes, once
+    /// it has arrived.
+    pub fn poll(&mut self, pixels_per_point: f32) -> Option<(ColorImage, PathBuf)> {
+        let (receiver, map, _) = self.pending.as_ref()?;
+        let map = *map;
         let image = match receiver.try_recv() {
             Ok(image) => image,
-            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Empty) => return None,
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.pending = None;
                 self.outcome = Some(Outcome::Failed(
                     "the window gave no screenshot (this renderer may not support it)".into(),
                 ));
-                return;
+                return None;
             }
         };
-        self.outcome = Some(
-            match save_map_picture(&image, *map, pixels_per_point, path) {
-                Ok(()) => Outcome::Done(format!("Map picture saved to {}", path.display())),
-                Err(e) => Outcome::Failed(error_chain(&e)),
-            },
-        );
-        self.pending = None;
+        let cropped = crop(&image, map, pixels_per_point);
+        let (_, _, path) = self.pending.take()?;
+        Some((cropped, path))
     }
 }
 
@@ -96,19 +104,13 @@ pub fn crop(image: &ColorImage, map: Rect, pixels_per_point: f32) -> ColorImage 
     image.region_by_pixels([x0, y0], [x1 - x0, y1 - y0])
 }
 
-/// Crops `image` to `map` and writes it to `path` as a PNG, atomically.
-pub fn save_map_picture(
-    image: &ColorImage,
-    map: Rect,
-    pixels_per_point: f32,
-    path: &Path,
-) -> Result<(), SnapshotError> {
-    let cropped = crop(image, map, pixels_per_point);
-    let [width, height] = cropped.size;
+/// Writes `picture` to `path` as a PNG, atomically.
+pub fn save_png(picture: &ColorImage, path: &Path) -> Result<(), SnapshotError> {
+    let [width, height] = picture.size;
     if width == 0 || height == 0 {
         return Err(SnapshotError::EmptyRegion);
     }
-    let bytes: Vec<u8> = cropped
+    let bytes: Vec<u8> = picture
         .pixels
         .iter()
         .flat_map(|p| p.to_srgba_unmultiplied())
@@ -123,23 +125,44 @@ pub fn save_map_picture(
     Ok(())
 }
 
-/// The "Save map picture" button and its path field.
+/// The picture's fields and the "Save map picture" button.
 pub fn show(ui: &mut Ui, form: &mut SnapshotForm) -> Option<Command> {
     let mut command = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Picture title");
+        ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(160.0))
+            .labelled_by(label.id);
+    });
     ui.horizontal(|ui| {
         let label = ui.label("Picture file");
         ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(160.0))
             .labelled_by(label.id);
     });
-    let ready = !form.path.trim().is_empty() && form.pending.is_none();
-    if ui
-        .add_enabled(ready, egui::Button::new("Save map picture"))
-        .clicked()
-    {
-        command = Some(Command::SaveMapPicture {
-            path: PathBuf::from(form.path.trim()),
-        });
-    }
+    ui.checkbox(&mut form.print, "Twice the screen resolution (print)");
+    let idle = form.pending.is_none();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(idle, egui::Button::new(FilePurpose::Picture.button()))
+            .clicked()
+        {
+            command = Some(Command::ChooseFile(FilePurpose::Picture));
+        }
+        if ui
+            .add_enabled(
+                idle && !form.path.trim().is_empty(),
+                egui::Button::new("Save map picture"),
+            )
+            .on_hover_text(
+                "The map as shown, with the title, the date window, the legend, \
+                 a scale bar, a north arrow and the data credits",
+            )
+            .clicked()
+        {
+            command = Some(Command::SaveMapPicture {
+                path: PathBuf::from(form.path.trim()),
+            });
+        }
+    });
     if let Some(outcome) = &form.outcome {
         outcome.show(ui);
     }
@@ -153,7 +176,7 @@ mod tests {
     use egui::{Color32, pos2};
 
     #[test]
-    fn the_picture_is_cropped_to_the_map_and_saved_as_a_png() {
+    fn the_screenshot_is_cropped_to_the_map() {
         // A 200x100 "window" at 2 pixels per point: grey panels, a blue map
         // from x = 20..80 points, y = 10..40 points.
         let mut window = ColorImage::filled([200, 100], Color32::GRAY);
@@ -163,14 +186,25 @@ mod tests {
             }
         }
         let map = Rect::from_min_max(pos2(20.0, 10.0), pos2(80.0, 40.0));
+        let cropped = crop(&window, map, 2.0);
+        assert_eq!(cropped.size, [120, 60]);
+        assert!(
+            cropped
+                .pixels
+                .iter()
+                .all(|p| *p == Color32::from_rgb(10, 20, 200))
+        );
+    }
+
+    #[test]
+    fn a_picture_is_saved_as_a_png_and_no_temporary_file_is_left() {
+        let picture = ColorImage::filled([30, 20], Color32::from_rgb(10, 20, 200));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("map.png");
-        save_map_picture(&window, map, 2.0, &path).unwrap();
-
+        save_png(&picture, &path).unwrap();
         let saved = image::open(&path).unwrap().to_rgba8();
-        assert_eq!(saved.dimensions(), (120, 60));
+        assert_eq!(saved.dimensions(), (30, 20));
         assert!(saved.pixels().all(|p| p.0 == [10, 20, 200, 255]));
-        // Only the picture is left in the folder: the temporary file was renamed.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
@@ -179,7 +213,7 @@ mod tests {
         let window = ColorImage::filled([10, 10], Color32::GRAY);
         let map = Rect::from_min_max(pos2(50.0, 50.0), pos2(60.0, 60.0));
         let dir = tempfile::tempdir().unwrap();
-        let result = save_map_picture(&window, map, 1.0, &dir.path().join("map.png"));
+        let result = save_png(&crop(&window, map, 1.0), &dir.path().join("map.png"));
         assert!(
             matches!(result, Err(SnapshotError::EmptyRegion)),
             "{result:?}"

@@ -3,6 +3,8 @@
 //! settings and which panels are open. Runtime state (the loaded incidents,
 //! the selection, whether the timeline is playing) is never persisted.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use super::map_view::{HOME_LAT, HOME_LON, HOME_ZOOM};
@@ -27,6 +29,9 @@ pub struct State {
     pub panels: Panels,
     /// What the map draws under the outlines.
     pub basemap: BasemapChoice,
+    /// The folder a file was last chosen or written in: the file dialog
+    /// opens there, and a typed name without a folder lands there.
+    pub last_folder: Option<PathBuf>,
 }
 
 /// The map's background: our own outlines on plain land, raster tiles from
@@ -108,6 +113,7 @@ impl Default for State {
             sort: SortKey::default(),
             panels: Panels::default(),
             basemap: BasemapChoice::default(),
+            last_folder: None,
         }
     }
 }
@@ -146,6 +152,7 @@ mod tests {
         state.filters.search = "drone".into();
         state.panels.list = false;
         state.playback.playing = true;
+        state.last_folder = Some(PathBuf::from("/home/analyst/briefings"));
         let text = serde_json::to_string(&state).unwrap();
         let back: State = serde_json::from_str(&text).unwrap();
         // The timeline always opens paused.
@@ -156,6 +163,7 @@ mod tests {
         assert_eq!(old.zoom, 7.0);
         assert_eq!(old.filters, Filters::default());
         assert!(old.panels.details);
+        assert_eq!(old.last_folder, None);
     }
 
     #[test]

@@ -70,7 +70,7 @@ const REPORT: &str =
     "Fighting broke out at Djibo. Civilians were killed near Kaya. A drone struck Fada N'Gourma.";
 
 /// Three incidents over 16 months, each with its own sentence of `REPORT`.
-fn workspace() -> Workspace {
+pub(super) fn workspace() -> Workspace {
     let mut store = Store::open_in_memory().unwrap();
     let sentence = |needle: &str| {
         let start = REPORT.find(needle).unwrap();
@@ -123,17 +123,17 @@ fn workspace() -> Workspace {
     }
 }
 
-fn harness() -> Harness<'static, AtlasApp> {
+pub(super) fn harness() -> Harness<'static, AtlasApp> {
     harness_of(AtlasApp::new(workspace()).unwrap())
 }
 
-fn harness_of(app: AtlasApp) -> Harness<'static, AtlasApp> {
+pub(super) fn harness_of(app: AtlasApp) -> Harness<'static, AtlasApp> {
     Harness::builder()
         .with_size([1440.0, 900.0])
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
 }
 
-fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+pub(super) fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
     harness.event(Event::PointerMoved(pos));
     for pressed in [true, false] {
         harness.event(Event::PointerButton {
@@ -152,7 +152,7 @@ fn show(harness: &mut Harness<'_, AtlasApp>, label: &str) {
     harness.run();
 }
 
-fn marker_of(harness: &Harness<'_, AtlasApp>, place: &str) -> (i64, Pos2) {
+pub(super) fn marker_of(harness: &Harness<'_, AtlasApp>, place: &str) -> (i64, Pos2) {
     let app = harness.state();
     let id = app
         .incidents()
@@ -382,12 +382,12 @@ fn a_missing_report_file_is_reported_as_an_error() {
 }
 
 #[test]
-fn the_zoom_buttons_zoom_and_reset_view_returns_home() {
+fn the_zoom_buttons_zoom_one_level_at_a_time() {
     let mut harness = harness();
     harness.get_by_label("Zoom in").click();
     harness.run();
     assert_eq!(harness.state().map_zoom(), 7.0);
-    harness.get_by_label("Reset view").click();
+    harness.get_by_label("Zoom out").click();
     harness.run();
     assert_eq!(harness.state().map_zoom(), 6.0);
 }
@@ -1168,7 +1168,9 @@ fn a_place_added_from_the_map_is_saved_and_found_by_the_next_lookup() {
 
     let places = harness.state().workspace_store().load_places().unwrap();
     let added = places.iter().find(|p| p.name == "Kpankankandi").unwrap();
-    assert_eq!(added.geonameid, -1);
+    // A curated place's id is its hash, so no colleague's can collide with it.
+    let added_id = added.geonameid;
+    assert!(added_id < crate::gazetteer::CURATED_ID_MAX, "{added_id}");
     assert_eq!(added.alternate_names, ["Kpankan", "Pankandi"]);
     let (lat, lon) = harness.state().nearby_point().unwrap();
     assert_eq!((added.latitude, added.longitude), (lat, lon));
@@ -1184,7 +1186,7 @@ fn a_place_added_from_the_map_is_saved_and_found_by_the_next_lookup() {
     harness.run();
     let gazetteer = Gazetteer::new(places, vec![]);
     let candidates = super::review::candidates(&gazetteer, "Kpankan", "BF");
-    assert_eq!(candidates[0].place.geonameid, -1);
+    assert_eq!(candidates[0].place.geonameid, added_id);
     harness.get_by_label(&super::review::describe(&gazetteer, &candidates[0]));
 }
 
@@ -1481,4 +1483,267 @@ fn the_details_and_the_list_show_the_confidence_and_unreviewed_only_filters() {
     checkbox(&harness, "Unreviewed only").click();
     harness.run();
     assert_counts_agree(&harness, 2);
+}
+
+/// A harness for tests that open the file dialog. egui_file's path and
+/// file-name fields carry no accessible name (its own widgets, not ours),
+/// which kittest's accessibility check would refuse.
+fn harness_with_dialog(app: AtlasApp) -> Harness<'static, AtlasApp> {
+    Harness::builder()
+        .with_size([1440.0, 900.0])
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)
+}
+
+/// The test workspace, with `folder` remembered as the last one used.
+fn app_with_folder(folder: &std::path::Path) -> AtlasApp {
+    let mut app = AtlasApp::new(workspace()).unwrap();
+    let mut state = app.persisted();
+    state.last_folder = Some(folder.to_path_buf());
+    app.restore(state);
+    app
+}
+
+#[test]
+fn an_export_chosen_in_the_file_dialog_is_written_there_and_its_folder_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("briefings")).unwrap();
+    let mut harness = harness_with_dialog(app_with_folder(dir.path()));
+    show(&mut harness, "Choose export file…");
+    harness.get_by_label("Choose export file…").click();
+    harness.run();
+    // The dialog opens in the remembered folder; step into a subfolder and
+    // save under the name the form offers.
+    harness.get_by_label("🗀 briefings").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let path = dir.path().join("briefings").join("incidents.geojson");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["features"].as_array().unwrap().len(), 3);
+    // The message names the file in full, and the dialog is gone.
+    harness.get_by_label(&format!("Wrote 3 incident(s) to {}", path.display()));
+    assert!(harness.query_by_label("Save").is_none());
+    assert_eq!(
+        harness.state().persisted().last_folder.as_deref(),
+        Some(dir.path().join("briefings").as_path())
+    );
+}
+
+#[test]
+fn a_typed_file_name_lands_in_the_last_folder_not_the_launch_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_of(app_with_folder(dir.path()));
+    show(&mut harness, "Export GeoJSON");
+    harness.get_by_label("Export GeoJSON").click();
+    harness.run();
+    let path = dir.path().join("incidents.geojson");
+    assert!(path.is_file());
+    harness.get_by_label(&format!("Wrote 3 incident(s) to {}", path.display()));
+}
+
+#[test]
+fn cancelling_the_file_dialog_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_dialog(app_with_folder(dir.path()));
+    show(&mut harness, "Choose picture file…");
+    harness.get_by_label("Choose picture file…").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save").is_none());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_report_file_chosen_in_the_dialog_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("calm.txt"),
+        "Calm day in Ouagadougou. Nothing happened.",
+    )
+    .unwrap();
+    let mut harness = harness_with_dialog(app_with_folder(dir.path()));
+    show(&mut harness, "Choose report file…");
+    harness.get_by_label("Choose report file…").click();
+    harness.run();
+    harness.get_by_label("🗋 calm.txt").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label_contains("1 file(s) read:");
+}
+
+/// Pastes `text` into the report box and ingests it.
+fn paste_report(harness: &mut Harness<'_, AtlasApp>, text: &str) {
+    harness.get_by_label("Report text").focus();
+    harness.get_by_label("Report text").type_text(text);
+    harness.run();
+    show(harness, "Ingest");
+    harness.get_by_label("Ingest").click();
+    harness.run();
+}
+
+#[test]
+fn a_pasted_report_selects_its_incident_centres_the_map_and_a_second_account_shows_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = crate::setup::open_workspace(Some(&dir.path().join("atlas.sqlite"))).unwrap();
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    paste_report(
+        &mut harness,
+        "OUAGADOUGOU, March 4, 2024 — Gunmen attacked a military post in Djibo on Sunday, \
+         killing 12 soldiers, security sources said.",
+    );
+    let incident = harness
+        .state()
+        .selected()
+        .expect("the new incident is selected")
+        .clone();
+    assert_eq!(incident.data.location.name, "Djibo");
+    let [lon, lat] = harness.state().map_centre();
+    assert!(
+        (lon - incident.data.location.longitude).abs() < 1e-6,
+        "{lon}"
+    );
+    assert!(
+        (lat - incident.data.location.latitude).abs() < 1e-6,
+        "{lat}"
+    );
+    // The details panel shows it already: its evidence is on screen.
+    harness.get_by_label_contains("attacked a military post in Djibo");
+
+    // A second report of the same attack: the incident gains a source, and
+    // the details say so without selecting it again.
+    paste_report(
+        &mut harness,
+        "OUAGADOUGOU, March 5, 2024 — Security sources said gunmen attacked a military post \
+         in Djibo on Sunday, killing 12 soldiers.",
+    );
+    assert_eq!(harness.state().selected().map(|i| i.id), Some(incident.id));
+    harness.get_by_label("Also reported by (1)");
+}
+
+#[test]
+fn the_whole_report_is_laid_out_in_full_without_a_scroll_box_of_its_own() {
+    let mut store = Store::open_in_memory().unwrap();
+    let long = format!("{REPORT} {}", "Patrols resumed on the road. ".repeat(80));
+    let mut djibo = data("Djibo", -1.63, 14.10, date(2024, 3, 23), EventType::Battles);
+    djibo.evidence = Span::new(0, REPORT.find('.').unwrap() + 1);
+    store
+        .add_report("long.txt", Some(date(2024, 3, 24)), &long, &[djibo])
+        .unwrap();
+    let workspace = Workspace {
+        store,
+        gazetteer: Gazetteer::new(vec![], vec![]),
+        path: PathBuf::from(":memory:"),
+    };
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    let (_, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    show(&mut harness, "Whole report");
+    harness.get_by_label("Whole report").click();
+    harness.run();
+    // The old box stopped at 260 points and scrolled inside the panel.
+    let text = harness.get_by_label(long.as_str());
+    assert!(text.rect().height() > 300.0, "{:?}", text.rect());
+}
+
+#[test]
+fn a_search_shows_why_each_incident_matched_with_the_words_marked() {
+    let mut harness = harness();
+    harness.get_by_label("Search").focus();
+    harness.get_by_label("Search").type_text("Kaya");
+    harness.run();
+    // All three come from the report that names Kaya.
+    assert_counts_agree(&harness, 3);
+    let kaya = id_of(&harness, "Kaya");
+    let djibo = id_of(&harness, "Djibo");
+    let app = harness.state();
+    let own = app.search_hit(kaya).unwrap();
+    assert!(!own.in_report);
+    assert_eq!(own.snippet.matches(), ["Kaya"]);
+    let other = app.search_hit(djibo).unwrap().clone();
+    assert!(other.in_report, "Djibo only matched through its report");
+    assert_eq!(other.snippet.matches(), ["Kaya"]);
+    // The details of a selected hit show the snippet.
+    let (_, pos) = marker_of(&harness, "Djibo");
+    click_at(&mut harness, pos);
+    harness.get_by_label("Found by the search");
+    let line = super::snippet::text(&other);
+    assert!(line.starts_with("in its report: "), "{line}");
+    assert!(harness.get_all_by_label(&line).count() >= 1, "{line}");
+}
+
+/// Whether `image` has a dark (ink) pixel inside `rect` (in points) at `scale`.
+fn has_ink(image: &image::RgbaImage, rect: egui::Rect, scale: f32) -> bool {
+    let (w, h) = image.dimensions();
+    let x0 = (rect.left() * scale).max(0.0) as u32;
+    let y0 = (rect.top() * scale).max(0.0) as u32;
+    let x1 = ((rect.right() * scale) as u32).min(w);
+    let y1 = ((rect.bottom() * scale) as u32).min(h);
+    (y0..y1).any(|y| {
+        (x0..x1).any(|x| {
+            let p = image.get_pixel(x, y).0;
+            p[0] < 90 && p[1] < 90 && p[2] < 90
+        })
+    })
+}
+
+#[test]
+fn the_print_picture_is_twice_the_size_with_title_window_scale_arrow_legend_and_credits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with_dialog(app_with_folder(dir.path()));
+    show(&mut harness, "Twice the screen resolution (print)");
+    harness
+        .get_by_label("Twice the screen resolution (print)")
+        .click();
+    harness.run();
+    show(&mut harness, "Choose picture file…");
+    harness.get_by_label("Choose picture file…").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let path = dir.path().join("map.png");
+    let picture = image::open(&path).unwrap().to_rgba8();
+    let parts = harness.state().picture_parts().unwrap();
+    let height =
+        parts.map.height() + super::map_picture::TITLE_HEIGHT + super::map_picture::CREDITS_HEIGHT;
+    assert_eq!(
+        picture.dimensions(),
+        (
+            (2.0 * parts.map.width()).round() as u32,
+            (2.0 * height).round() as u32
+        )
+    );
+    for (part, rect) in [
+        ("title", parts.title),
+        ("date window", parts.window),
+        ("scale bar", parts.scale_bar),
+        ("north arrow", parts.north_arrow),
+        ("credits", parts.credits),
+    ] {
+        assert!(rect.is_positive(), "{part} not drawn");
+        assert!(
+            parts
+                .map
+                .union(parts.title)
+                .union(parts.credits)
+                .contains_rect(rect),
+            "{part} off the picture"
+        );
+        assert!(
+            has_ink(&picture, rect, 2.0),
+            "no ink in the {part} at {rect:?}"
+        );
+    }
+    // Nothing of the frame overlaps the map's own corners' furniture.
+    assert!(!parts.scale_bar.intersects(parts.north_arrow));
+    assert!(!parts.title.intersects(parts.map));
+    assert!(!parts.credits.intersects(parts.map));
+    harness.get_by_label_contains(&format!("saved to {}", path.display()));
 }

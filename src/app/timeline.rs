@@ -1,16 +1,23 @@
-//! The bottom panel: a histogram of incidents per day, week or month; the
-//! window chosen with two sliders (egui has no two-handle slider) or typed as
-//! YYYY-MM-DD; and playback that moves the window a step at a time, sliding
-//! or cumulative, at a chosen speed (space plays, arrow keys step).
+//! The bottom panel: a histogram of incidents per day, week or month, with
+//! a date axis, a count scale and each bar's dates and count on hover; the
+//! window chosen with two sliders (egui has no two-handle slider) or typed
+//! (see `view::parse_typed_date`; what cannot be read is said under the
+//! fields); and playback through the chosen range, a frame of a set length
+//! at a time, sliding or cumulative, at a chosen speed (space plays, arrow
+//! keys step), the map following if asked.
 
 use chrono::{Days, NaiveDate};
-use egui::{Color32, Rect, Sense, Ui, Vec2};
+use egui::{Align2, Color32, FontId, Rect, Sense, Ui, Vec2};
 
 use super::command::Command;
 use crate::model::{Incident, TimeWindow};
-use crate::view::{Bin, Playback, Step, WindowMode};
+use crate::view::{Bin, DATE_FORMS, Playback, Step, WindowMode, date_ticks, parse_typed_date};
 
 const HISTOGRAM_HEIGHT: f32 = 44.0;
+/// Room left of the bars for the count scale, and under them for the dates.
+const SCALE_WIDTH: f32 = 30.0;
+const AXIS_HEIGHT: f32 = 14.0;
+const AXIS_TEXT: Color32 = Color32::from_rgb(0x6A, 0x6F, 0x75);
 const IN_WINDOW: Color32 = Color32::from_rgb(0x4A, 0x6F, 0x8A);
 const OUT_OF_WINDOW: Color32 = Color32::from_rgb(0xC8, 0xCC, 0xD0);
 
@@ -39,16 +46,31 @@ pub fn window_text(window: TimeWindow) -> String {
     )
 }
 
-/// Reads a typed date; only a whole YYYY-MM-DD date counts.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+/// One typed date field: its text, and whether what was typed could not be
+/// read when the analyst left the field.
+#[derive(Debug, Default)]
+pub struct DateField {
+    pub text: String,
+    pub error: bool,
+    /// Being typed in (as of the last frame): its text is left alone.
+    focused: bool,
+}
+
+impl DateField {
+    /// Shows `date` unless the analyst is typing here.
+    fn sync(&mut self, date: NaiveDate) {
+        if !self.focused {
+            self.text = date.format("%Y-%m-%d").to_string();
+            self.error = false;
+        }
+    }
 }
 
 /// The From/To text fields, kept in step with the window unless being typed in.
 #[derive(Debug, Default)]
 pub struct DateFields {
-    pub from: String,
-    pub to: String,
+    pub from: DateField,
+    pub to: DateField,
     synced: Option<TimeWindow>,
 }
 
@@ -72,8 +94,8 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
     };
     let window = view.window.unwrap_or(range);
     if fields.synced != Some(window) {
-        fields.from = window.from.format("%Y-%m-%d").to_string();
-        fields.to = window.to.format("%Y-%m-%d").to_string();
+        fields.from.sync(window.from);
+        fields.to.sync(window.to);
         fields.synced = Some(window);
     }
     histogram(ui, view.bins, view.bin_step, window);
@@ -90,9 +112,9 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
     };
 
     // Room for the label and the date field next to each slider.
-    ui.spacing_mut().slider_width = (ui.available_width() - 200.0).max(100.0);
+    ui.spacing_mut().slider_width = (ui.available_width() - 230.0).max(100.0);
     let mut typed: Option<TimeWindow> = None;
-    let slider_row = |ui: &mut Ui, value: &mut i64, name: &str, text: &mut String| {
+    let slider_row = |ui: &mut Ui, value: &mut i64, name: &str, field: &mut DateField| {
         ui.horizontal(|ui| {
             // One visible name per row, before the slider; the date field
             // gets its own accessible name ("From date") without a second
@@ -103,20 +125,45 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
                 .labelled_by(label.id)
                 .changed();
             let edit = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(90.0)
-                    .hint_text("YYYY-MM-DD"),
+                egui::TextEdit::singleline(&mut field.text)
+                    .desired_width(120.0)
+                    .hint_text("2025-01-01"),
             );
             let enabled = ui.is_enabled();
             edit.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, format!("{name} date"))
             });
-            (moved, edit.changed().then(|| parse_date(text)).flatten())
+            field.focused = edit.has_focus();
+            // Read as it is typed, so a whole date moves the window at once;
+            // judged only when the analyst leaves the field (or presses
+            // Enter), so a date half typed is not called wrong.
+            let typed = edit
+                .changed()
+                .then(|| parse_typed_date(&field.text))
+                .flatten();
+            if typed.is_some() {
+                field.error = false;
+            }
+            if edit.lost_focus() {
+                field.error = parse_typed_date(&field.text).is_none();
+            }
+            (moved, typed)
         })
         .inner
     };
     let (from_moved, from_typed) = slider_row(ui, &mut from, "From", &mut fields.from);
     let (to_moved, to_typed) = slider_row(ui, &mut to, "To", &mut fields.to);
+    for (name, field) in [("From", &fields.from), ("To", &fields.to)] {
+        if field.error {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!(
+                    "{name}: “{}” is not a date. Type it as {DATE_FORMS}.",
+                    field.text.trim()
+                ),
+            );
+        }
+    }
     if let Some(date) = from_typed {
         typed = Some(TimeWindow::new(date, window.to.max(date)));
     }
@@ -154,11 +201,28 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
         {
             commands.push(Command::SetSpeed(speed));
         }
+        let label = ui.label("Frame");
+        let mut length = playback.length;
+        ui.add(egui::DragValue::new(&mut length).range(1..=52))
+            .labelled_by(label.id)
+            .on_hover_text("How many steps each frame of the playback spans");
+        ui.label(step_name(playback.step, length));
+        if length != playback.length {
+            commands.push(Command::SetPlayLength(length));
+        }
         let mut mode = playback.mode;
         ui.radio_value(&mut mode, WindowMode::Sliding, "Sliding");
         ui.radio_value(&mut mode, WindowMode::Cumulative, "Cumulative");
         if mode != playback.mode {
             commands.push(Command::SetWindowMode(mode));
+        }
+        let mut follow = playback.follow;
+        if ui
+            .checkbox(&mut follow, "Map follows")
+            .on_hover_text("Move the map to each frame's incidents while playing")
+            .changed()
+        {
+            commands.push(Command::SetFollow(follow));
         }
         ui.separator();
         let mut bins = view.bin_step;
@@ -201,14 +265,79 @@ fn step_combo(ui: &mut Ui, label: &str, step: &mut Step) {
         });
 }
 
-/// One bar per bin, darker inside the window, scaled to the busiest bin.
+/// "weeks" for a frame of 2 weekly steps.
+fn step_name(step: Step, count: u32) -> &'static str {
+    match (step, count == 1) {
+        (Step::Day, true) => "day",
+        (Step::Day, false) => "days",
+        (Step::Week, true) => "week",
+        (Step::Week, false) => "weeks",
+        (Step::Month, true) => "month",
+        (Step::Month, false) => "months",
+    }
+}
+
+/// The last day of the bar starting at `start`.
+fn bin_end(step: Step, start: NaiveDate) -> NaiveDate {
+    step.add(start, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(start)
+}
+
+/// What a bar's tooltip says: its dates and its count.
+pub fn bar_text(step: Step, bin: &Bin) -> String {
+    let end = bin_end(step, bin.start);
+    let when = if end == bin.start {
+        bin.start.format("%Y-%m-%d").to_string()
+    } else {
+        format!(
+            "{} – {}",
+            bin.start.format("%Y-%m-%d"),
+            end.format("%Y-%m-%d")
+        )
+    };
+    let noun = if bin.count == 1 {
+        "incident"
+    } else {
+        "incidents"
+    };
+    format!("{when}: {} {noun}", bin.count)
+}
+
+/// One bar per bin, darker inside the window, scaled to the busiest bin,
+/// with the busiest count and 0 on the left and the dates underneath.
 fn histogram(ui: &mut Ui, bins: &[Bin], step: Step, window: TimeWindow) {
-    let size = Vec2::new(ui.available_width(), HISTOGRAM_HEIGHT);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter_at(rect);
+    let size = Vec2::new(ui.available_width(), HISTOGRAM_HEIGHT + AXIS_HEIGHT);
+    let (whole, response) = ui.allocate_exact_size(size, Sense::hover());
+    let rect = Rect::from_min_max(
+        whole.min + Vec2::new(SCALE_WIDTH, 0.0),
+        whole.max - Vec2::new(0.0, AXIS_HEIGHT),
+    );
+    let painter = ui.painter_at(whole);
     let busiest = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let width = rect.width() / bins.len().max(1) as f32;
     let gap = if width > 3.0 { 1.0 } else { 0.0 };
+    let small = FontId::proportional(10.0);
+
+    // The count scale: a faint line at the busiest bar's height.
+    let top = rect.top() + 2.0;
+    painter.hline(rect.x_range(), top, (0.5, AXIS_TEXT.gamma_multiply(0.4)));
+    painter.hline(rect.x_range(), rect.bottom(), (0.5, AXIS_TEXT));
+    painter.text(
+        egui::pos2(rect.left() - 4.0, top),
+        Align2::RIGHT_TOP,
+        busiest.to_string(),
+        small.clone(),
+        AXIS_TEXT,
+    );
+    painter.text(
+        egui::pos2(rect.left() - 4.0, rect.bottom()),
+        Align2::RIGHT_BOTTOM,
+        "0",
+        small.clone(),
+        AXIS_TEXT,
+    );
+
     for (i, bin) in bins.iter().enumerate() {
         if bin.count == 0 {
             continue;
@@ -219,24 +348,47 @@ fn histogram(ui: &mut Ui, bins: &[Bin], step: Step, window: TimeWindow) {
             egui::pos2(left + gap, rect.bottom() - height),
             egui::pos2(left + width - gap, rect.bottom()),
         );
-        let end = step
-            .add(bin.start, 1)
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(bin.start);
-        let overlaps = bin.start <= window.to && window.from <= end;
+        let overlaps = bin.start <= window.to && window.from <= bin_end(step, bin.start);
         painter.rect_filled(bar, 0.0, if overlaps { IN_WINDOW } else { OUT_OF_WINDOW });
     }
-    if let Some(pointer) = response.hover_pos() {
-        let i = ((pointer.x - rect.left()) / width) as usize;
-        if let Some(bin) = bins.get(i) {
-            let when = match step {
-                Step::Day => bin.start.format("%Y-%m-%d").to_string(),
-                Step::Week => format!("week of {}", bin.start.format("%Y-%m-%d")),
-                Step::Month => bin.start.format("%B %Y").to_string(),
+
+    // The date axis: a tick and a date every 90 points or so.
+    if let (Some(first), Some(last)) = (bins.first(), bins.last()) {
+        let range = TimeWindow::new(first.start, bin_end(step, last.start));
+        let max_ticks = (rect.width() / 90.0).floor() as usize;
+        for tick in date_ticks(range, max_ticks) {
+            let Some(x) = x_of(bins, step, rect, width, tick.date) else {
+                continue;
             };
-            response.on_hover_text_at_pointer(format!("{when}: {} incidents", bin.count));
+            painter.vline(x, rect.bottom()..=rect.bottom() + 3.0, (1.0, AXIS_TEXT));
+            painter.text(
+                egui::pos2(x, rect.bottom() + 3.0),
+                Align2::CENTER_TOP,
+                tick.label,
+                small.clone(),
+                AXIS_TEXT,
+            );
         }
     }
+
+    if let Some(pointer) = response.hover_pos()
+        && pointer.x >= rect.left()
+    {
+        let i = ((pointer.x - rect.left()) / width) as usize;
+        if let Some(bin) = bins.get(i) {
+            response.on_hover_text_at_pointer(bar_text(step, bin));
+        }
+    }
+}
+
+/// Where `date` falls across the bars: its bar's left edge plus its share
+/// of the bar (months are not all as long).
+fn x_of(bins: &[Bin], step: Step, rect: Rect, width: f32, date: NaiveDate) -> Option<f32> {
+    let i = bins.partition_point(|b| b.start <= date).checked_sub(1)?;
+    let bin = bins.get(i)?;
+    let days = (bin_end(step, bin.start) - bin.start).num_days() + 1;
+    let into = (date - bin.start).num_days();
+    Some(rect.left() + width * (i as f32 + into as f32 / days as f32))
 }
 
 #[cfg(test)]
@@ -269,9 +421,56 @@ mod tests {
     }
 
     #[test]
-    fn only_whole_dates_are_read_from_the_fields() {
-        assert_eq!(parse_date(" 2024-10-09 "), Some(date(2024, 10, 9)));
-        assert_eq!(parse_date("2024-10-0"), None);
-        assert_eq!(parse_date("2024-13-01"), None);
+    fn a_bar_says_its_dates_and_its_count() {
+        let week = Bin {
+            start: date(2024, 3, 18),
+            count: 3,
+        };
+        assert_eq!(
+            bar_text(Step::Week, &week),
+            "2024-03-18 – 2024-03-24: 3 incidents"
+        );
+        let day = Bin {
+            start: date(2024, 3, 23),
+            count: 1,
+        };
+        assert_eq!(bar_text(Step::Day, &day), "2024-03-23: 1 incident");
+        let month = Bin {
+            start: date(2024, 2, 1),
+            count: 0,
+        };
+        assert_eq!(
+            bar_text(Step::Month, &month),
+            "2024-02-01 – 2024-02-29: 0 incidents"
+        );
+    }
+
+    #[test]
+    fn a_date_lands_inside_its_bar_in_proportion() {
+        let bins = [
+            Bin {
+                start: date(2024, 1, 1),
+                count: 1,
+            },
+            Bin {
+                start: date(2024, 2, 1),
+                count: 1,
+            },
+        ];
+        let rect = Rect::from_min_size(egui::pos2(0.0, 0.0), Vec2::new(200.0, 40.0));
+        assert_eq!(
+            x_of(&bins, Step::Month, rect, 100.0, date(2024, 1, 1)),
+            Some(0.0)
+        );
+        assert_eq!(
+            x_of(&bins, Step::Month, rect, 100.0, date(2024, 2, 1)),
+            Some(100.0)
+        );
+        let mid_february = x_of(&bins, Step::Month, rect, 100.0, date(2024, 2, 15)).unwrap();
+        assert!((mid_february - 148.3).abs() < 0.1, "{mid_february}");
+        assert_eq!(
+            x_of(&bins, Step::Month, rect, 100.0, date(2023, 12, 31)),
+            None
+        );
     }
 }

@@ -27,6 +27,16 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// The target (or a link on the way to it) could not be opened or read.
+    #[error("opening {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The target is something an export cannot be written to.
+    #[error("{path} {reason}")]
+    Target { path: PathBuf, reason: &'static str },
     /// The finished temporary file could not be renamed over the target.
     #[error("replacing {path}")]
     Persist {

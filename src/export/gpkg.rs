@@ -146,7 +146,7 @@ fn write_into(
 ) -> Result<(), ExportError> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     conn.pragma_update(None, "user_version", USER_VERSION)?;
-    let tx = conn.transaction()?;
+    let tx = crate::store::write_transaction(conn)?;
     tx.execute_batch(SCHEMA)?;
     {
         let mut srs = tx.prepare(
@@ -276,12 +276,29 @@ pub fn write_gpkg_with(
     path: &Path,
     feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    replace_atomic(path, |temp| {
-        let mut conn = Connection::open(temp.path())?;
-        // A GeoPackage is one self-contained file: no WAL beside it.
-        conn.pragma_update(None, "journal_mode", "DELETE")?;
-        write_into(&mut conn, feed)?;
-        conn.close().map_err(|(_, e)| e)?;
-        Ok(())
-    })
+    replace_atomic(path, |temp| fill_gpkg(temp, feed))
+}
+
+/// Writes a GeoPackage into `out` (standard output, say): SQLite needs a
+/// file, so it is made in the temporary folder and then copied.
+pub fn write_gpkg_into(
+    out: &mut dyn std::io::Write,
+    feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    super::atomic::copy_filled(out, |temp| fill_gpkg(temp, feed))
+}
+
+fn fill_gpkg(
+    temp: &mut tempfile::NamedTempFile,
+    feed: impl FnOnce(&mut FeatureSink<'_>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let mut conn = Connection::open(temp.path())?;
+    // A GeoPackage is one self-contained file: no WAL beside it, and no
+    // rollback journal either. The temporary file is thrown away whenever
+    // the export fails, so a journal would protect nothing, and a killed
+    // export would leave it behind in the analyst's folder.
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    write_into(&mut conn, feed)?;
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
 }

@@ -16,6 +16,8 @@ pub use csv::{AcledCsvWriter, write_acled_csv};
 pub use error::ExportError;
 pub use extras::{Extras, IncidentExtra};
 pub use geojson::{GeoJsonWriter, event_id, write_geojson};
-pub use gpkg::{APPLICATION_ID, FeatureSink, USER_VERSION, write_gpkg, write_gpkg_with};
+pub use gpkg::{
+    APPLICATION_ID, FeatureSink, USER_VERSION, write_gpkg, write_gpkg_into, write_gpkg_with,
+};
 pub use selection::{ExportFormat, export_selected};
 pub use wkb::{gpkg_point, wkb_point};

@@ -25,6 +25,7 @@
 //! - Deaths told "also" in a later sentence ("30 assailants were also
 //!   killed") are added to the toll, as ACLED counts every death.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -609,6 +610,12 @@ impl Draft {
     }
 }
 
+/// How many incidents back a sentence naming a place may return to: a
+/// report comes back to a place it told of a few incidents earlier ("In
+/// Djibo, ... In Arbinda, ... In Djibo, the toll rose"), not to one told
+/// pages before, and looking further made a long roundup quadratic.
+const LOOKBACK: usize = 64;
+
 /// Builds the incidents of a report from its sentences and their places.
 /// `split` holds each sentence's words.
 pub fn build(
@@ -756,6 +763,7 @@ pub fn build(
                             .iter_mut()
                             .enumerate()
                             .rev()
+                            .take(LOOKBACK)
                             .find(|(i, d)| match (&d.place, &r.place) {
                                 (Some(a), Some(b)) => same_place(a, b) && d.accepts(&r),
                                 (None, _) => *i + 1 == n && d.accepts(&r),
@@ -794,6 +802,19 @@ pub fn build(
     // When one incident tells it in detail, the summary's toll and cues are
     // that incident's ("Seventeen people were killed when a truck ran over a
     // landmine in the Savanes region. ... around 10 km outside Mandouri").
+    // Finer drafts by unit and day, so that finding a summary's details
+    // stays linear in a long roundup.
+    let mut finer_by_unit: HashMap<(&str, &str, NaiveDate), Vec<usize>> = HashMap::new();
+    for (k, o) in drafts.iter().enumerate() {
+        if let (Some(q), Some((day, _))) = (o.place.as_ref(), o.date)
+            && q.precision < GeoPrecision::Region
+        {
+            finer_by_unit
+                .entry((&q.place.country_code, &q.place.admin1_code, day))
+                .or_default()
+                .push(k);
+        }
+    }
     let finer_of: Vec<Vec<usize>> = drafts
         .iter()
         .map(|d| {
@@ -802,19 +823,13 @@ pub fn build(
             }) else {
                 return Vec::new();
             };
-            drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| {
-                    o.place.as_ref().is_some_and(|q| {
-                        q.precision < GeoPrecision::Region
-                            && q.place.country_code == p.place.country_code
-                            && q.place.admin1_code == p.place.admin1_code
-                    }) && d.date.is_some()
-                        && o.date.map(|x| x.0) == d.date.map(|x| x.0)
-                })
-                .map(|(k, _)| k)
-                .collect()
+            let Some((day, _)) = d.date else {
+                return Vec::new();
+            };
+            finer_by_unit
+                .get(&(&p.place.country_code, &p.place.admin1_code, day))
+                .cloned()
+                .unwrap_or_default()
         })
         .collect();
     let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();

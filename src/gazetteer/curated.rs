@@ -5,8 +5,17 @@
 //! import can never overwrite it) and a source. Exported, it is a GeoNames
 //! file with a 20th column, so `gazetteer import` reads it back unchanged and
 //! a colleague can review it in a spreadsheet.
+//!
+//! Its id is a hash of its source, name and point (`curated_id`), not the
+//! next free number: two analysts each adding a village would otherwise both
+//! get -2, and one's export imported by the other would replace the other's
+//! village, moving its incidents. Reading an exported file gives each row the
+//! id of the same place already known, or its hash, whatever id the file
+//! carries (files from older builds carry counted ids).
 
 use std::io::Write;
+
+use sha2::{Digest, Sha256};
 
 use crate::model::{Place, PlaceOrigin};
 
@@ -110,7 +119,7 @@ impl Gazetteer {
                 .unwrap_or_default(),
         };
         Ok(Place {
-            geonameid: self.next_curated_id(),
+            geonameid: curated_id(&source, &name, new.latitude, new.longitude),
             ascii_name: ascii(&name),
             name,
             alternate_names: new
@@ -131,16 +140,28 @@ impl Gazetteer {
         })
     }
 
-    /// One below the lowest id in use (curated ids count down from -1).
-    /// Imported places' ids live far below and are not counted, or the next
-    /// curated id would land in their range.
-    pub fn next_curated_id(&self) -> i64 {
-        self.places()
-            .iter()
-            .map(|p| p.geonameid)
-            .filter(|&id| !super::import_id::is_imported_id(id))
-            .min()
-            .map_or(-1, |lowest| lowest.min(0) - 1)
+    /// The curated places read from a file (an `export-curated` by another
+    /// analyst, say) with ids that cannot collide: a place this gazetteer
+    /// already holds (same name, source and point) keeps its id here, so
+    /// reading one's own export again changes nothing; any other gets its
+    /// hash. Places that are not curated pass unchanged.
+    pub fn identify_curated(&self, mut places: Vec<Place>) -> Vec<Place> {
+        for place in &mut places {
+            let PlaceOrigin::Curated { source } = &place.origin else {
+                continue;
+            };
+            let known = self.curated().into_iter().find(|p| {
+                p.name == place.name
+                    && p.origin == place.origin
+                    && same_point(p.latitude, place.latitude)
+                    && same_point(p.longitude, place.longitude)
+            });
+            place.geonameid = match known {
+                Some(known) => known.geonameid,
+                None => curated_id(source, &place.name, place.latitude, place.longitude),
+            };
+        }
+        places
     }
 
     /// The curated places, by id (newest last: -1, -2, ...).
@@ -153,6 +174,42 @@ impl Gazetteer {
         out.sort_by_key(|p| std::cmp::Reverse(p.geonameid));
         out
     }
+}
+
+/// The highest (closest to zero) id a curated place's hash gives. Above it:
+/// the bundled supplement's small negative ids and those older builds
+/// counted down from -1; below the range: imported places
+/// (`import_id::IMPORTED_ID_MAX`).
+pub const CURATED_ID_MAX: i64 = -1_000_000_000;
+
+/// How many ids the hash range holds: 2^39, which keeps the whole range
+/// above the imported places' and every id exact as a JSON number. Two of
+/// a thousand curated places share an id with odds of about one in a
+/// million.
+const CURATED_ID_SPAN: u64 = 1 << 39;
+
+/// A curated place's id: a hash of its source, its name and its point
+/// (rounded to four decimals, about 11 m, so that a file re-saved with more
+/// digits keeps its ids), in a range of its own.
+pub fn curated_id(source: &str, name: &str, lat: f64, lon: f64) -> i64 {
+    let mut hash = Sha256::new();
+    hash.update(b"curated\0");
+    hash.update(source.trim().as_bytes());
+    hash.update([0]);
+    hash.update(name.trim().as_bytes());
+    hash.update([0]);
+    hash.update(format!("{lat:.4},{lon:.4}").as_bytes());
+    let digest = hash.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    let offset = u64::from_be_bytes(first) % CURATED_ID_SPAN;
+    // offset < 2^39, so it fits an i64 and the subtraction cannot overflow.
+    CURATED_ID_MAX - 1 - i64::try_from(offset).unwrap_or(0)
+}
+
+/// Whether two coordinates are the same at the precision ids are made from.
+fn same_point(a: f64, b: f64) -> bool {
+    format!("{a:.4}") == format!("{b:.4}")
 }
 
 /// Writes curated places as a GeoNames file with the source column.
@@ -191,10 +248,15 @@ mod tests {
     }
 
     #[test]
-    fn a_curated_place_gets_the_next_negative_id_and_its_region_from_the_point() {
+    fn a_curated_place_gets_its_hash_as_id_and_its_region_from_the_point() {
         let g = bundled_gazetteer();
         let p = g.curate(kalamba()).unwrap();
-        assert_eq!(p.geonameid, -2, "the bundled supplement already uses -1");
+        assert_eq!(
+            p.geonameid,
+            curated_id(&kalamba().source, "Kalamba", 13.15, -1.02)
+        );
+        assert!(p.geonameid < CURATED_ID_MAX);
+        assert!(!crate::gazetteer::is_imported_id(p.geonameid));
         assert_eq!(p.country_code, "BF");
         assert_eq!(
             (p.admin1_code.as_str(), p.admin2_code.as_str()),
@@ -216,9 +278,68 @@ mod tests {
             admin_hint: Some("Kaya"),
             near: Vec::new(),
         };
-        assert_eq!(g.lookup(&q)[0].place.geonameid, -2);
-        assert_eq!(g.next_curated_id(), -3);
+        assert_eq!(g.lookup(&q)[0].place.geonameid, p_id(&g, "Kalamba"));
         assert_eq!(g.curated().len(), 2);
+    }
+
+    fn p_id(g: &Gazetteer, name: &str) -> i64 {
+        g.curated()
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.geonameid)
+            .unwrap()
+    }
+
+    #[test]
+    fn two_analysts_adding_different_places_get_different_ids() {
+        let g = bundled_gazetteer();
+        let a = g.curate(kalamba()).unwrap();
+        let mut other = kalamba();
+        other.name = "Tangaye".to_string();
+        other.latitude = 13.4;
+        let b = g.curate(other).unwrap();
+        assert_ne!(a.geonameid, b.geonameid);
+        // The same place with the same authority is the same place.
+        assert_eq!(a.geonameid, g.curate(kalamba()).unwrap().geonameid);
+        // Another authority for the same point is another curated place.
+        let mut again = kalamba();
+        again.source = "A second report".to_string();
+        assert_ne!(a.geonameid, g.curate(again).unwrap().geonameid);
+    }
+
+    #[test]
+    fn a_read_curated_file_keeps_known_places_and_rehashes_the_rest() {
+        let (mut places, codes) = crate::gazetteer::bundled().unwrap();
+        // This analyst's own place, stored by an older build as -2.
+        let mut mine = bundled_gazetteer().curate(kalamba()).unwrap();
+        mine.geonameid = -2;
+        places.push(mine.clone());
+        let g = Gazetteer::new(places, codes);
+        // A colleague's file: their own village also counted as -2, this
+        // analyst's place again, and the bundled Kpankankandi at -1.
+        let mut theirs = mine.clone();
+        theirs.name = "Tangaye".to_string();
+        theirs.ascii_name = "Tangaye".to_string();
+        theirs.latitude = 13.4;
+        let kpankankandi = g.place(-1).unwrap().clone();
+        let geonames = Place {
+            origin: PlaceOrigin::GeoNames,
+            geonameid: 2_361_177,
+            ..mine.clone()
+        };
+        let read = g.identify_curated(vec![theirs.clone(), mine, kpankankandi, geonames.clone()]);
+        assert_eq!(
+            read[0].geonameid,
+            curated_id(
+                "Approximate: a report places it near Kaya",
+                "Tangaye",
+                13.4,
+                -1.02
+            )
+        );
+        assert_eq!(read[1].geonameid, -2, "already known here: the same row");
+        assert_eq!(read[2].geonameid, -1, "the bundled place stays itself");
+        assert_eq!(read[3], geonames, "GeoNames rows pass unchanged");
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub enum GazetteerError {
         value: f64,
         range: &'static str,
     },
+    /// A GeoNames row (no curation source) whose id is not a GeoNames id.
+    #[error(
+        "{origin}, line {line}: geonameid {id} is not a GeoNames id (those are positive; \
+         a curated place needs its 20th column, the source)"
+    )]
+    NotGeoNamesId {
+        origin: String,
+        line: usize,
+        id: i64,
+    },
     /// A field that must not be empty is.
     #[error("{origin}, line {line}: {field} is empty")]
     Empty {
@@ -71,6 +81,7 @@ impl GazetteerError {
             | GazetteerError::Decimal { origin, .. }
             | GazetteerError::OutOfRange { origin, .. }
             | GazetteerError::Empty { origin, .. }
+            | GazetteerError::NotGeoNamesId { origin, .. }
             | GazetteerError::AdminCode { origin, .. } => origin,
         }
     }
@@ -83,6 +94,7 @@ impl GazetteerError {
             | GazetteerError::Decimal { line, .. }
             | GazetteerError::OutOfRange { line, .. }
             | GazetteerError::Empty { line, .. }
+            | GazetteerError::NotGeoNamesId { line, .. }
             | GazetteerError::AdminCode { line, .. } => *line,
         }
     }

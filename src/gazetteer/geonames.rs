@@ -203,6 +203,15 @@ fn parse_place(row: &str, at: &Row<'_>) -> Result<Place, GazetteerError> {
         },
         None => PlaceOrigin::GeoNames,
     };
+    // GeoNames numbers its rows from 1; the ids at or below zero belong to
+    // curated and imported places, which such a row would overwrite.
+    if origin == PlaceOrigin::GeoNames && geonameid <= 0 {
+        return Err(GazetteerError::NotGeoNamesId {
+            origin: at.origin.to_string(),
+            line: at.line,
+            id: geonameid,
+        });
+    }
     Ok(Place {
         geonameid,
         name,

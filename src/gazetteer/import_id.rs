@@ -2,8 +2,9 @@
 //! OCHA/HDX tables).
 //!
 //! Three kinds of place share one id column: GeoNames rows (positive, below
-//! 100,000,000), analysts' curated places (small negatives counting down from
-//! -1) and imported places. An imported place's id is a hash of what makes it
+//! 100,000,000), analysts' curated places (the bundled supplement's small
+//! negatives, and hashes between -10^9 and -10^12: `curated::curated_id`)
+//! and imported places. An imported place's id is a hash of what makes it
 //! itself in its list (the OSM node id; or the name and the point, rounded to
 //! about ten metres, for a table) folded into its own range below
 //! -1,000,000,000,000. So the same list imported twice upserts the same ids
@@ -89,5 +90,10 @@ mod tests {
         assert!(!is_imported_id(-1));
         assert!(!is_imported_id(-999_999));
         assert!(!is_imported_id(2_359_608));
+        let curated = crate::gazetteer::curated_id("a map", "Kalamba", 13.15, -1.02);
+        assert!(!is_imported_id(curated));
+        assert!(!is_imported_id(
+            super::super::curated::CURATED_ID_MAX - (1 << 39)
+        ));
     }
 }

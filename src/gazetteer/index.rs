@@ -51,6 +51,10 @@ pub struct NameIndex {
     by_name: HashMap<Box<str>, u32>,
     by_skeleton: HashMap<Box<str>, Vec<u32>>,
     deletes: DeleteIndex,
+    /// The longest name typos may reach, in bytes: a query more than `max`
+    /// longer cannot be within `max` edits of any, and probing its
+    /// deletions would cost the cube of its length.
+    longest_fuzzy: usize,
 }
 
 impl NameIndex {
@@ -90,6 +94,7 @@ impl NameIndex {
                     .iter()
                     .any(|p| places.get(p.place as usize).is_some_and(&fuzzy_ok));
             if eligible {
+                index.longest_fuzzy = index.longest_fuzzy.max(name.len());
                 index.deletes.insert(name.as_bytes(), id);
             }
         }
@@ -144,7 +149,7 @@ impl NameIndex {
     /// Indexed names within `max` edits of `folded` (itself excluded) that
     /// start with the same letter, with their distance and places.
     pub fn fuzzy(&self, folded: &str, max: usize) -> Vec<(&str, usize, &[Posting])> {
-        if !is_plain_ascii(folded) {
+        if !is_plain_ascii(folded) || folded.len() > self.longest_fuzzy + max {
             return Vec::new();
         }
         let query = folded.as_bytes();

@@ -31,7 +31,7 @@ mod table;
 pub use admin_code::AdminCode;
 pub use boundary::{BoundaryError, Outline, bundled_outlines, parse_outlines};
 pub use bundled::bundled;
-pub use curated::{CurationError, NewPlace, write_curated};
+pub use curated::{CURATED_ID_MAX, CurationError, NewPlace, curated_id, write_curated};
 pub use error::GazetteerError;
 pub use fold::fold;
 pub use gazetteer::{Gazetteer, display_bare_name};

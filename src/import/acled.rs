@@ -142,6 +142,9 @@ pub struct ImportRow {
     pub extra: String,
     /// The `reviewed` column: an analyst accepted the row.
     pub reviewed: bool,
+    /// ACLED's `event_id_cnty`, empty when the file has none: one file
+    /// holds each event once.
+    pub event_id: String,
 }
 
 /// Reads ACLED's `event_date`: `2024-07-21` in recent downloads, `21 July
@@ -266,6 +269,21 @@ impl<'a> Fields<'a> {
 
     /// Turns the fields into a row to store, or says what is wrong with them.
     pub fn into_row(self) -> Result<ImportRow, String> {
+        // A NUL byte is no character an analyst typed, and the GeoPackage
+        // export (C strings) would cut the value at it.
+        let named = self
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(c, v)| v.map(|v| (COLUMNS[c], v)));
+        if let Some((name, _)) = named
+            .chain(self.unknown.iter().copied())
+            .find(|(_, v)| v.contains('\0'))
+        {
+            return Err(format!(
+                "column {name:?} holds a NUL character (byte 0), which is not text"
+            ));
+        }
         let date_text = self.get(col::EVENT_DATE);
         let event_date = parse_event_date(date_text).ok_or_else(|| {
             format!("event_date {date_text:?} is not a date (YYYY-MM-DD or \"21 July 2024\")")
@@ -290,7 +308,18 @@ impl<'a> Fields<'a> {
                 .and_then(iso::by_alpha2)
                 .or_else(|| iso::by_name(country_name))
         } else {
-            iso::by_numeric(iso_text)
+            let by_code = iso::by_numeric(iso_text);
+            // "iso=466, country=Niger": one of the two is wrong, and the
+            // incident would be filed under the other country.
+            if let (Some(coded), Some(named)) = (by_code, iso::by_name(country_name))
+                && coded.alpha2 != named.alpha2
+            {
+                return Err(format!(
+                    "iso {iso_text} is {} but country is {country_name:?}",
+                    coded.name
+                ));
+            }
+            by_code
         };
         let (lon, lat) = match self.point {
             Some(point) => point,
@@ -347,6 +376,7 @@ impl<'a> Fields<'a> {
             Some(other) => return Err(format!("reviewed {other:?} is not true or false")),
         };
         let source = self.get(col::SOURCE).to_owned();
+        let event_id = self.get(col::EVENT_ID_CNTY).trim().to_owned();
         let data = IncidentData {
             event_date,
             time_precision,
@@ -377,6 +407,7 @@ impl<'a> Fields<'a> {
             source,
             extra,
             reviewed,
+            event_id,
         })
     }
 }

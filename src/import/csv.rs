@@ -28,7 +28,7 @@ enum Slot {
 pub fn read_csv(
     file: &Path,
     reader: impl Read,
-    mut sink: impl FnMut(ImportRow) -> Result<(), ImportError>,
+    mut sink: impl FnMut(ImportRow, u64) -> Result<(), ImportError>,
 ) -> Result<u64, ImportError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -108,7 +108,7 @@ pub fn read_csv(
             line,
             reason,
         })?;
-        sink(row)?;
+        sink(row, line)?;
         rows += 1;
     }
     Ok(rows)
@@ -121,7 +121,7 @@ mod tests {
 
     fn read(text: &str) -> Result<Vec<ImportRow>, ImportError> {
         let mut rows = Vec::new();
-        read_csv(Path::new("t.csv"), text.as_bytes(), |row| {
+        read_csv(Path::new("t.csv"), text.as_bytes(), |row, _| {
             rows.push(row);
             Ok(())
         })?;

@@ -17,6 +17,8 @@ pub enum ImportError {
     },
     #[error("{file}: the file is empty")]
     Empty { file: PathBuf },
+    #[error("{file}: no incidents in the file (a header or an empty collection only)")]
+    NoRows { file: PathBuf },
     #[error(
         "{file}: neither GeoJSON (a JSON object) nor an ACLED-layout CSV (a header with event_date, latitude, longitude ...)"
     )]

@@ -57,6 +57,10 @@ fn text(value: &Value) -> String {
     }
 }
 
+/// How far a `latitude`/`longitude` property may be from the geometry,
+/// in degrees: about a metre, more than any rounding of a written number.
+const COORDINATE_TOLERANCE: f64 = 1e-5;
+
 impl TryFrom<RawFeature> for Feature {
     type Error = String;
 
@@ -89,8 +93,22 @@ impl TryFrom<RawFeature> for Feature {
         let has_acled_id = properties.contains_key("event_id_cnty");
         for (key, value) in &owned {
             match (*key, column_index(key)) {
-                // Latitude and longitude come from the geometry.
-                ("latitude" | "longitude", _) => {}
+                // Latitude and longitude come from the geometry; properties
+                // that say otherwise mean the file was edited on one side.
+                ("latitude" | "longitude", _) => {
+                    let (axis, from_geometry) = if *key == "latitude" {
+                        ("latitude", lat)
+                    } else {
+                        ("longitude", lon)
+                    };
+                    if let Ok(stated) = value.trim().parse::<f64>()
+                        && (stated - from_geometry).abs() > COORDINATE_TOLERANCE
+                    {
+                        return Err(format!(
+                            "the {axis} property {stated} disagrees with the geometry's {from_geometry}"
+                        ));
+                    }
+                }
                 ("event_id", _) if !has_acled_id => {
                     fields.values[col::EVENT_ID_CNTY] = Some(value);
                 }

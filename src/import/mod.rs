@@ -16,10 +16,10 @@ pub mod iso;
 mod line_limit;
 mod table;
 
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -123,7 +123,8 @@ pub fn connect(db: &Path) -> Result<Connection, ImportError> {
         source,
     };
     let conn = Connection::open(db).map_err(wrap)?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(wrap)?;
+    conn.busy_timeout(crate::store::BUSY_TIMEOUT)
+        .map_err(wrap)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(wrap)?;
     // An import is one transaction; with SQLite's default 2 MB page cache a
@@ -214,7 +215,7 @@ pub fn import_file_with_progress(
         });
     }
     let text = table::report_text(format.description(), &hash);
-    let tx = conn.transaction().map_err(sql)?;
+    let tx = crate::store::write_transaction(conn).map_err(sql)?;
     if let Some(report_id) = table::existing_report(&tx, &text).map_err(sql)? {
         return Ok(ImportSummary {
             file,
@@ -239,8 +240,32 @@ pub fn import_file_with_progress(
         },
     );
     let mut stored = 0u64;
+    // Each event once: a second row with an `event_id_cnty` already seen is
+    // a file joined to itself or an export edited by hand.
+    let mut event_ids: HashMap<String, u64> = HashMap::new();
+    let mut once = |row: &acled::ImportRow, line: u64| -> Result<(), ImportError> {
+        if row.event_id.is_empty() {
+            return Ok(());
+        }
+        match event_ids.entry(row.event_id.clone()) {
+            std::collections::hash_map::Entry::Occupied(first) => Err(ImportError::Row {
+                file: file.clone(),
+                line,
+                reason: format!(
+                    "event_id_cnty {:?} is already on line {}",
+                    row.event_id,
+                    first.get()
+                ),
+            }),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(line);
+                Ok(())
+            }
+        }
+    };
     let rows = match format {
-        Format::AcledCsv => csv::read_csv(path, reader, |row| {
+        Format::AcledCsv => csv::read_csv(path, reader, |row, line| {
+            once(&row, line)?;
             inserter.insert(&row).map_err(sql)?;
             stored += 1;
             if stored.is_multiple_of(PROGRESS_EVERY) {
@@ -253,6 +278,19 @@ pub fn import_file_with_progress(
             Ok(())
         })?,
         Format::GeoJson => {
+            // A byte-order mark, as the CSV reader also allows: Windows
+            // editors write one.
+            let mut reader = reader;
+            if reader
+                .fill_buf()
+                .map_err(|source| ImportError::Read {
+                    file: file.clone(),
+                    source,
+                })?
+                .starts_with(b"\xEF\xBB\xBF")
+            {
+                reader.consume(3);
+            }
             let collection: geojson::Collection =
                 serde_json::from_reader(reader).map_err(|source| ImportError::Json {
                     file: file.clone(),
@@ -260,12 +298,17 @@ pub fn import_file_with_progress(
                     column: source.column(),
                     source,
                 })?;
-            for feature in &collection.features {
+            for (k, feature) in collection.features.iter().enumerate() {
+                // Features have no line of their own: number them from 1.
+                once(&feature.0, k as u64 + 1)?;
                 inserter.insert(&feature.0).map_err(sql)?;
             }
             collection.features.len() as u64
         }
     };
+    if rows == 0 {
+        return Err(ImportError::NoRows { file });
+    }
     inserter.finish().map_err(sql)?;
     tx.commit().map_err(sql)?;
     progress(ImportProgress {

@@ -207,3 +207,102 @@ fn imported_rows_are_searchable_and_later_inserts_are_indexed_again() {
         .unwrap();
     assert_eq!(store.search("torched").unwrap(), added.incident_ids);
 }
+
+/// The header line of `ACLED`, with its newline.
+fn header() -> &'static str {
+    &ACLED[..=ACLED.find('\n').unwrap()]
+}
+
+/// Imports `text` as `name` into a new database; the error, and whether
+/// the database is still empty.
+fn refused(name: &str, text: &str) -> (ImportError, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let err = import_into(&db, &write(dir.path(), name, text)).unwrap_err();
+    let store = Store::open(&db).unwrap();
+    let empty = store.incident_count().unwrap() == 0 && store.report_count().unwrap() == 0;
+    (err, empty)
+}
+
+#[test]
+fn a_csv_with_a_header_only_is_refused_not_stored_as_an_empty_report() {
+    let (err, empty) = refused("header.csv", header());
+    assert!(matches!(err, ImportError::NoRows { .. }), "{err:?}");
+    assert!(empty);
+    let (err, empty) = refused(
+        "none.geojson",
+        "{\"type\":\"FeatureCollection\",\"features\":[]}",
+    );
+    assert!(matches!(err, ImportError::NoRows { .. }), "{err:?}");
+    assert!(empty);
+}
+
+#[test]
+fn an_event_id_twice_in_one_file_is_refused_naming_both_lines() {
+    let second_row = ACLED.lines().nth(1).unwrap();
+    let text = format!("{ACLED}{second_row}\n");
+    let (err, empty) = refused("twice.csv", &text);
+    let message = err.to_string();
+    assert!(matches!(err, ImportError::Row { line: 5, .. }), "{err:?}");
+    assert!(
+        message.contains("BFO9001") && message.contains("line 2"),
+        "{message}"
+    );
+    assert!(empty);
+}
+
+#[test]
+fn a_nul_byte_in_a_field_is_refused() {
+    let text = ACLED.replacen("Djibo,Djibo", "Djibo,Dji\0bo", 1);
+    let (err, empty) = refused("nul.csv", &text);
+    assert!(matches!(err, ImportError::Row { line: 2, .. }), "{err:?}");
+    assert!(err.to_string().contains("NUL"), "{err}");
+    assert!(empty);
+}
+
+#[test]
+fn an_iso_code_of_another_country_than_the_named_one_is_refused() {
+    let row = "NIG9004,2025-01-05,2025,1,,Battles,Armed clash,A,,,,,,,,466,,Niger,Tillaberi,,,Ayorou,14.7308,0.9174,1,,,,0,,\n";
+    let (err, empty) = refused("iso.csv", &format!("{}{row}", header()));
+    let message = err.to_string();
+    assert!(
+        message.contains("466") && message.contains("Niger"),
+        "{message}"
+    );
+    assert!(empty);
+}
+
+/// One Point feature at Djibo with the given extra properties.
+fn djibo_feature(properties: &str) -> String {
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\",\
+         \"geometry\":{{\"type\":\"Point\",\"coordinates\":[-1.6306,14.1022]}},\
+         \"properties\":{{\"event_date\":\"2024-07-21\",\"event_type\":\"Battles\",\
+         \"country\":\"Burkina Faso\",\"location\":\"Djibo\"{properties}}}}}]}}"
+    )
+}
+
+#[test]
+fn a_geojson_file_with_a_byte_order_mark_is_read_like_the_csv_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let text = format!("\u{feff}{}", djibo_feature(""));
+    let summary = import_into(&db, &write(dir.path(), "bom.geojson", &text)).unwrap();
+    assert_eq!((summary.rows, summary.format), (1, Format::GeoJson));
+}
+
+#[test]
+fn latitude_and_longitude_properties_that_contradict_the_geometry_are_refused() {
+    let (err, empty) = refused(
+        "moved.geojson",
+        &djibo_feature(",\"latitude\":\"12.3714\",\"longitude\":\"-1.6306\""),
+    );
+    let chain = format!("{:#}", anyhow::Error::from(err));
+    assert!(chain.contains("latitude property"), "{chain}");
+    assert!(empty);
+    // The same values as the geometry are fine.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("atlas.sqlite");
+    let same = djibo_feature(",\"latitude\":14.1022,\"longitude\":-1.6306");
+    assert!(import_into(&db, &write(dir.path(), "same.geojson", &same)).is_ok());
+}

@@ -153,9 +153,7 @@ impl Store {
         data: &IncidentData,
         edited: &[Field],
     ) -> Result<bool, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("undoing a correction"))?;
         if incidents::get(&tx, id)?.is_none() {
             return Ok(false);

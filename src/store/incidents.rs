@@ -180,6 +180,23 @@ pub(super) fn insert(
     Ok(conn.last_insert_rowid())
 }
 
+/// Kilometres in one degree of latitude (and of longitude at the equator).
+const KM_PER_DEGREE: f64 = 111.2;
+
+/// Incidents of reports other than ?1 dated between ?2 and ?3 inside the
+/// box ?4..?5 (latitude), ?6..?7 (longitude), read from the R*Tree
+/// (migration 8) so that only the neighbourhood is visited however large
+/// the store.
+pub(super) const SAME_EVENT_SQL: &str = concat!(
+    incident_select!(),
+    " JOIN incidents_where_when w ON w.id = i.id
+      WHERE w.day_to >= julianday(?2) AND w.day_from <= julianday(?3)
+        AND w.lat_to >= ?4 AND w.lat_from <= ?5
+        AND w.lon_to >= ?6 AND w.lon_from <= ?7
+        AND i.report_id != ?1
+      ORDER BY i.id"
+);
+
 /// An incident of another report that describes the same event as `data`
 /// (see `extract::same_incident`), if any.
 pub(super) fn find_same(
@@ -187,18 +204,16 @@ pub(super) fn find_same(
     data: &IncidentData,
     report_id: i64,
 ) -> Result<Option<Incident>, StoreError> {
-    // A generous box and window first; `same_incident` decides.
-    let sql = concat!(
-        incident_select!(),
-        " WHERE i.report_id != ?1 AND i.event_date BETWEEN ?2 AND ?3
-            AND i.latitude BETWEEN ?4 AND ?5 AND i.longitude BETWEEN ?6 AND ?7
-          ORDER BY i.id"
-    );
+    // A generous box and window first; `same_incident` decides. The window
+    // covers the widest date tolerance (a month) and the box twice the
+    // same-place distance, in degrees of latitude and of longitude there.
     let from = data.event_date - chrono::Duration::days(31);
     let to = data.event_date + chrono::Duration::days(31);
     let (lat, lon) = (data.location.latitude, data.location.longitude);
+    let dlat = 2.0 * crate::extract::SAME_PLACE_KM / KM_PER_DEGREE;
+    let dlon = (dlat / lat.to_radians().cos().max(0.01)).min(360.0);
     let mut stmt = conn
-        .prepare(sql)
+        .prepare_cached(SAME_EVENT_SQL)
         .map_err(StoreError::sql("looking for the same incident"))?;
     let candidates: Vec<Incident> = stmt
         .query_map(
@@ -206,10 +221,10 @@ pub(super) fn find_same(
                 report_id,
                 format_date(from),
                 format_date(to),
-                lat - 0.5,
-                lat + 0.5,
-                lon - 0.5,
-                lon + 0.5
+                lat - dlat,
+                lat + dlat,
+                lon - dlon,
+                lon + dlon
             ],
             from_row,
         )
@@ -457,9 +472,7 @@ impl Store {
     /// analyst's correction) and remembers which fields changed, so reading
     /// the report again keeps them. Returns false when there is no such incident.
     pub fn update_incident(&mut self, id: i64, data: &IncidentData) -> Result<bool, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("updating incident"))?;
         let Some(before) = get(&tx, id)? else {
             return Ok(false);
@@ -496,9 +509,7 @@ impl Store {
         let Some(incident) = self.incident(id)? else {
             return Ok(None);
         };
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("deleting incident"))?;
         edits::dismiss(&tx, &incident)?;
         tx.execute("DELETE FROM incidents WHERE id = ?1", [id])
@@ -513,9 +524,7 @@ impl Store {
         let mut values: Vec<Box<dyn ToSql>> =
             vec![Box::new(incident.id), Box::new(incident.report_id)];
         values.extend(data_values(&incident.data)?);
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("restoring incident"))?;
         tx.execute(
             "INSERT INTO incidents (id, report_id, event_date, time_precision, event_type,

@@ -5,7 +5,7 @@
 //! the batches it has not seen, each in its own transaction, so a failure
 //! leaves the file at the last complete version.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
 
@@ -186,10 +186,69 @@ ALTER TABLE incidents ADD COLUMN confidence_reasons TEXT NOT NULL DEFAULT '[]'
 ALTER TABLE incidents ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1));
 ALTER TABLE incidents ADD COLUMN reviewed_at TEXT NULL;
 "#,
+    // 8: where and when each incident is, as an R*Tree box (Julian day,
+    // latitude, longitude), kept by triggers. Looking for the same event in
+    // another report asks for a few weeks and a few kilometres around an
+    // incident; with only the B-tree indexes that scanned every incident of
+    // the period (or of the latitude band), so ingest slowed as the store
+    // grew. The R*Tree visits only the neighbourhood.
+    r#"
+CREATE VIRTUAL TABLE incidents_where_when USING rtree(
+    id, day_from, day_to, lat_from, lat_to, lon_from, lon_to
+);
+INSERT INTO incidents_where_when
+    SELECT id, julianday(event_date), julianday(event_date), latitude, latitude, longitude, longitude
+    FROM incidents;
+CREATE TRIGGER incidents_where_when_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_where_when VALUES (
+        new.id, julianday(new.event_date), julianday(new.event_date),
+        new.latitude, new.latitude, new.longitude, new.longitude);
+END;
+CREATE TRIGGER incidents_where_when_update AFTER UPDATE OF event_date, latitude, longitude ON incidents BEGIN
+    UPDATE incidents_where_when SET
+        day_from = julianday(new.event_date), day_to = julianday(new.event_date),
+        lat_from = new.latitude, lat_to = new.latitude,
+        lon_from = new.longitude, lon_to = new.longitude
+    WHERE id = new.id;
+END;
+CREATE TRIGGER incidents_where_when_delete AFTER DELETE ON incidents BEGIN
+    DELETE FROM incidents_where_when WHERE id = old.id;
+END;
+"#,
 ];
 
 /// Brings `conn` up to the latest schema; a no-op when it is already there.
+///
+/// Two processes may open a new file at the same moment. Each batch runs
+/// in a transaction that holds the write lock from its start, and reads the
+/// version again under that lock, so the second process waits and then
+/// finds the work done instead of creating the same tables again.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    // The common case, an up-to-date file, takes no write lock: the window
+    // opening while a long import writes must not wait for it.
+    if applied(conn)? == MIGRATIONS.len() {
+        return Ok(());
+    }
+    loop {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)
+            .map_err(StoreError::sql("locking the database to migrate it"))?;
+        let done = applied(&tx)?;
+        let Some(batch) = MIGRATIONS.get(done) else {
+            return Ok(());
+        };
+        let version = done + 1;
+        let wrap = |source| StoreError::Migration { version, source };
+        tx.execute_batch(batch).map_err(wrap)?;
+        // The version moves inside the same transaction as the schema change.
+        tx.pragma_update(None, "user_version", version as i64)
+            .map_err(wrap)?;
+        tx.commit().map_err(wrap)?;
+    }
+}
+
+/// How many migrations the file has seen; refuses a file from a newer build.
+fn applied(conn: &Connection) -> Result<usize, StoreError> {
     let current: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(StoreError::sql("reading schema version"))?;
@@ -203,15 +262,5 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: MIGRATIONS.len(),
         });
     }
-    for (index, batch) in MIGRATIONS.iter().enumerate().skip(applied) {
-        let version = index + 1;
-        let wrap = |source| StoreError::Migration { version, source };
-        let tx = conn.transaction().map_err(wrap)?;
-        tx.execute_batch(batch).map_err(wrap)?;
-        // The version moves inside the same transaction as the schema change.
-        tx.pragma_update(None, "user_version", version as i64)
-            .map_err(wrap)?;
-        tx.commit().map_err(wrap)?;
-    }
-    Ok(())
+    Ok(applied)
 }

@@ -21,7 +21,7 @@ mod search;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use incident_sources::IncidentSource;
@@ -29,11 +29,44 @@ pub use incidents::{IncidentFilter, StoredExtra};
 pub use migrations::MIGRATIONS;
 pub use reports::AddedReport;
 pub use reprocess::{ReprocessError, Reprocessed};
-pub use search::{resume_incident_fts, suspend_incident_fts};
+pub use search::{SearchHit, Snippet, resume_incident_fts, suspend_incident_fts};
 
 /// How long a writer waits for another process (the window and a CLI ingest,
-/// say) to release the database before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// say) to release the database before giving up. A big import holds the
+/// write lock for as long as it runs, and a second command started meanwhile
+/// should wait for it rather than fail, so this is generous.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Starts a write transaction that takes the write lock at once (`BEGIN
+/// IMMEDIATE`). A deferred transaction starts as a reader and upgrades at
+/// its first write; if another process wrote in between, SQLite fails the
+/// upgrade with "database is locked" at once, without waiting out the busy
+/// timeout, because retrying could not help a stale snapshot. Taking the
+/// lock first makes a second writer wait its turn instead.
+pub fn write_transaction(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
+/// Switches the file to WAL (a no-op once it is). SQLite answers "database
+/// is locked" without calling the busy handler when another process is
+/// switching the same new file at that moment, so that is retried here for
+/// as long as the busy timeout would have waited.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+}
 
 /// An open, migrated database.
 pub struct Store {
@@ -49,9 +82,11 @@ impl Store {
             source,
         };
         let conn = Connection::open(path).map_err(wrap)?;
+        // Before anything else: switching a new file to WAL takes a lock,
+        // and a second process creating the same file must wait for it.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(wrap)?;
         // WAL lets the window keep reading while a CLI ingest writes.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(wrap)?;
+        use_wal(&conn).map_err(wrap)?;
         Store::configure(conn, path)
     }
 

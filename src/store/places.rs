@@ -59,6 +59,9 @@ fn split_names(joined: &str) -> Vec<String> {
         .collect()
 }
 
+/// A row only ever replaces a row of its own kind: a curated place is an
+/// analyst's decision, and no GeoNames or settlement-list row that happens
+/// to carry its id may overwrite it (nor a curated row a GeoNames one).
 fn upsert_place(conn: &Connection, place: &Place) -> Result<(), StoreError> {
     let (curated_source, import_source) = match &place.origin {
         PlaceOrigin::GeoNames => (None, None),
@@ -77,7 +80,8 @@ fn upsert_place(conn: &Connection, place: &Place) -> Result<(), StoreError> {
              feature_code = excluded.feature_code, country_code = excluded.country_code,
              admin1_code = excluded.admin1_code, admin2_code = excluded.admin2_code,
              population = excluded.population, curated_source = excluded.curated_source,
-             import_source = excluded.import_source",
+             import_source = excluded.import_source
+         WHERE (places.curated_source IS NULL) = (excluded.curated_source IS NULL)",
         params![
             place.geonameid,
             place.name,
@@ -125,9 +129,7 @@ impl Store {
         places: &[Place],
         admin: &[AdminCode],
     ) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("starting gazetteer import"))?;
         for place in places {
             upsert_place(&tx, place)?;

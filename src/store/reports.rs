@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError, incident_sources, incidents};
-use crate::model::{IncidentData, Report};
+use crate::model::{Incident, IncidentData, Report};
 
 /// What `Store::add_report` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +95,7 @@ impl Store {
         incidents: &[IncidentData],
     ) -> Result<AddedReport, StoreError> {
         let hash = content_hash(text);
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("starting report transaction"))?;
         if let Some(report_id) = find_by_hash(&tx, &hash)? {
             let incident_ids = incidents::ids_for_report(&tx, report_id)?;
@@ -121,19 +119,35 @@ impl Store {
         )
         .map_err(StoreError::sql("saving report"))?;
         let report_id = tx.last_insert_rowid();
+        // The same event already told by another report gains a source
+        // instead of a duplicate row. Every match is looked for before this
+        // report's own rows are written: they can never match (same report),
+        // and a search made after them would wade through them, which made a
+        // long roundup quadratic.
+        let same: Vec<Option<Incident>> = incidents
+            .iter()
+            .map(|data| incidents::find_same(&tx, data, report_id))
+            .collect::<Result<_, _>>()?;
         let mut incident_ids = Vec::with_capacity(incidents.len());
-        for data in incidents {
-            // The same event already told by another report gains a source
-            // instead of a duplicate row.
-            let id = match incidents::find_same(&tx, data, report_id)? {
+        let mut seen = std::collections::HashSet::with_capacity(incidents.len());
+        for (data, existing) in incidents.iter().zip(same) {
+            let id = match existing {
                 Some(existing) => {
+                    // A second incident of this report told of the same
+                    // event: complete what the first one left, not the
+                    // row as it was before it.
+                    let existing = if seen.contains(&existing.id) {
+                        incidents::get(&tx, existing.id)?.unwrap_or(existing)
+                    } else {
+                        existing
+                    };
                     incidents::confirm(&tx, &existing, data)?;
                     existing.id
                 }
                 None => incidents::insert(&tx, report_id, data)?,
             };
             incident_sources::attach(&tx, id, report_id, data.evidence)?;
-            if !incident_ids.contains(&id) {
+            if seen.insert(id) {
                 incident_ids.push(id);
             }
         }

@@ -125,9 +125,7 @@ impl Store {
         report_id: i64,
         fresh: &[IncidentData],
     ) -> Result<Reprocessed, ReprocessError> {
-        let tx = self
-            .conn
-            .transaction()
+        let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("starting to read a report again"))?;
         match imported(&tx, report_id)? {
             None => return Err(ReprocessError::NoSuchReport(report_id)),

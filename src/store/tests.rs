@@ -382,3 +382,122 @@ fn confidence_reasons_and_the_reviewed_flag_round_trip() {
     assert_eq!(store.reviewed_at(id).unwrap(), None);
     assert!(!store.set_reviewed(9999, true).unwrap());
 }
+
+/// The boxes of the where-and-when index, by incident id.
+fn where_when(store: &Store) -> Vec<(i64, f64, f64, f64)> {
+    let mut stmt = store
+        .conn
+        .prepare("SELECT id, day_from, lat_from, lon_from FROM incidents_where_when ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_where_and_when_index_follows_every_insert_edit_and_delete() {
+    let mut store = Store::open_in_memory().unwrap();
+    let kaya = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    let added = store.add_report("r.txt", None, "one", &[kaya]).unwrap();
+    let id = added.incident_ids[0];
+    let boxes = where_when(&store);
+    assert_eq!(boxes.len(), 1);
+    // Julian day 2460392.5 is 2024-03-23; the R*Tree keeps 32-bit floats.
+    assert_eq!(boxes[0].0, id);
+    assert!((boxes[0].1 - 2_460_392.5).abs() < 1.0);
+    assert!((boxes[0].2 - 13.09167).abs() < 1e-4);
+
+    store
+        .conn
+        .execute(
+            "UPDATE incidents SET event_date = '2024-04-02', latitude = 14.1 WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let boxes = where_when(&store);
+    assert!((boxes[0].1 - 2_460_402.5).abs() < 1.0);
+    assert!((boxes[0].2 - 14.1).abs() < 1e-4);
+
+    store
+        .conn
+        .execute("DELETE FROM reports WHERE id = ?1", [added.report_id])
+        .unwrap();
+    assert!(where_when(&store).is_empty());
+}
+
+#[test]
+fn a_database_from_before_the_where_and_when_index_gets_it_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let kaya = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+        store.add_report("r.txt", None, "old", &[kaya]).unwrap();
+        // Back to schema 7, as an older build left it.
+        store
+            .conn
+            .execute_batch(
+                "DROP TRIGGER incidents_where_when_insert;
+                 DROP TRIGGER incidents_where_when_update;
+                 DROP TRIGGER incidents_where_when_delete;
+                 DROP TABLE incidents_where_when;
+                 PRAGMA user_version = 7;",
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(where_when(&store).len(), 1);
+}
+
+#[test]
+fn the_same_event_is_looked_for_in_its_neighbourhood_only() {
+    // Scanning by date or latitude alone made ingest slow down as the store
+    // grew (issue 15, item 4); the plan must start from the R*Tree.
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", incidents::SAME_EVENT_SQL))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(
+            rusqlite::params![1, "2024-01-01", "2024-03-01", 13.0, 13.2, -1.2, -1.0],
+            |r| r.get(3),
+        )
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // `w` is the R*Tree; the incidents are then read by id only.
+    assert!(
+        plan[0].starts_with("SCAN w VIRTUAL TABLE INDEX"),
+        "{plan:?}"
+    );
+    assert!(
+        plan[1..].iter().all(|step| !step.starts_with("SCAN")),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn a_second_report_still_finds_the_same_event_beside_many_others() {
+    let mut store = Store::open_in_memory().unwrap();
+    let many: Vec<IncidentData> = (0..200)
+        .map(|k| {
+            let mut d = incident(
+                day(2024, 3, 1),
+                "Elsewhere",
+                -5.0 + f64::from(k) * 0.05,
+                10.5,
+            );
+            d.location.place_id = Some(1_000 + i64::from(k));
+            d
+        })
+        .collect();
+    store.add_report("a.txt", None, "many", &many).unwrap();
+    let kaya = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    let first = store
+        .add_report("b.txt", None, "first", std::slice::from_ref(&kaya))
+        .unwrap();
+    let again = store.add_report("c.txt", None, "again", &[kaya]).unwrap();
+    assert_eq!(again.incident_ids, first.incident_ids);
+}

@@ -10,6 +10,14 @@ pub fn mercator(lon: f64, lat: f64) -> [f64; 2] {
     [x, y]
 }
 
+/// The lon/lat of a point on the unit Web Mercator square: `mercator` undone.
+pub fn lon_lat_of(point: [f64; 2]) -> (f64, f64) {
+    use std::f64::consts::PI;
+    let lon = (2.0 * point[0] - 1.0) * 180.0;
+    let lat = (PI * (1.0 - 2.0 * point[1])).sinh().atan().to_degrees();
+    (lon, lat)
+}
+
 /// Where the unit square lies on the screen this frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
@@ -52,6 +60,14 @@ mod tests {
         let djibo = mercator(-1.63, 14.10);
         assert!(djibo[1] < ouaga[1], "Djibo lies north of Ouagadougou");
         assert!(djibo[0] < ouaga[0], "and a little west");
+    }
+
+    #[test]
+    fn lon_lat_of_undoes_mercator() {
+        for (lon, lat) in [(-1.63, 14.10), (0.35, 12.06), (120.0, -45.0)] {
+            let (back_lon, back_lat) = lon_lat_of(mercator(lon, lat));
+            assert!((back_lon - lon).abs() < 1e-9 && (back_lat - lat).abs() < 1e-9);
+        }
     }
 
     #[test]

@@ -5,7 +5,10 @@
 //! measured without a window.
 
 mod clusters;
+mod date_axis;
+mod date_input;
 mod filters;
+mod fit;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod histogram;
@@ -17,11 +20,14 @@ mod sort;
 mod step;
 
 pub use clusters::{Cluster, MarkerLayout, layout};
+pub use date_axis::{Tick, date_ticks};
+pub use date_input::{DATE_FORMS, parse_typed_date};
 pub use filters::{Filters, in_window, visible};
+pub use fit::{Fit, fit};
 pub use histogram::{Bin, bins};
 pub use marker_style::{MarkerStyle, radius};
-pub use mercator::{Viewport, mercator};
-pub use playback::{Playback, WindowMode, first_window, next_window};
+pub use mercator::{Viewport, lon_lat_of, mercator};
+pub use playback::{Playback, WindowMode, first_window, next_window, play_from};
 pub use review_queue::{after_leaving, review_queue, step as review_step};
 pub use sort::{SortKey, sort_rows};
 pub use step::Step;

@@ -59,7 +59,8 @@ fn a_curated_place_is_added_found_and_exported_for_reimport() {
         "--source",
         "Field notes, March 2025",
     ]);
-    assert!(out.contains("curated place -2"), "{out}");
+    let id = curated_id_in(&out);
+    assert!(id < -1, "{out}");
     assert!(
         out.contains("Soum"),
         "the province comes from the point: {out}"
@@ -67,7 +68,7 @@ fn a_curated_place_is_added_found_and_exported_for_reimport() {
 
     let json: Value = serde_json::from_str(&sandbox.ok(&["geocode", "--json", "Ouriyanga"]))
         .expect("geocode --json is JSON");
-    assert_eq!(json[0][0]["geonameid"], -2);
+    assert_eq!(json[0][0]["geonameid"], id);
 
     let file = sandbox.path().join("curated.txt");
     let file = file.to_str().expect("UTF-8 path");
@@ -75,7 +76,7 @@ fn a_curated_place_is_added_found_and_exported_for_reimport() {
     let text = std::fs::read_to_string(file).expect("the export was written");
     let row = text
         .lines()
-        .find(|l| l.starts_with("-2\t"))
+        .find(|l| l.starts_with(&format!("{id}\t")))
         .expect("the new place is exported");
     let cols: Vec<&str> = row.split('\t').collect();
     assert_eq!(cols.len(), 20, "{row}");
@@ -93,12 +94,119 @@ fn a_curated_place_is_added_found_and_exported_for_reimport() {
     assert!(out.contains("2 place(s)"), "{out}");
     let json: Value = serde_json::from_str(&other.ok(&["geocode", "--json", "Wuriyanga"]))
         .expect("geocode --json is JSON");
-    assert_eq!(json[0][0]["geonameid"], -2);
+    assert_eq!(json[0][0]["geonameid"], id);
     let explained = other.ok(&["geocode", "--explain", "Wuriyanga"]);
     assert!(
         explained.contains("curated: Field notes, March 2025"),
         "{explained}"
     );
+}
+
+/// The id in `gazetteer add`'s "added NAME as curated place ID at ..." line.
+fn curated_id_in(out: &str) -> i64 {
+    out.split("curated place ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no curated id in {out:?}"))
+}
+
+fn add_place(sandbox: &Sandbox, name: &str, lat: &str, lon: &str, source: &str) -> i64 {
+    curated_id_in(&sandbox.ok(&[
+        "gazetteer",
+        "add",
+        "--name",
+        name,
+        "--lat",
+        lat,
+        "--lon",
+        lon,
+        "--country",
+        "BF",
+        "--source",
+        source,
+    ]))
+}
+
+#[test]
+fn a_colleagues_curated_file_never_replaces_this_analysts_own_places() {
+    // Two analysts each add a village of their own.
+    let alice = Sandbox::new();
+    let bob = Sandbox::new();
+    let wuriyanga = add_place(
+        &alice,
+        "Wuriyanga",
+        "14.05",
+        "-1.58",
+        "Field notes, March 2025",
+    );
+    let tangaye = add_place(&bob, "Nabsintenga", "13.4", "-2.2", "A radio report");
+    assert_ne!(wuriyanga, tangaye);
+
+    // Bob reads Alice's export twice: her village arrives once, his stays.
+    let file = alice.path().join("alice.txt");
+    let file = file.to_str().expect("UTF-8 path");
+    alice.ok(&["gazetteer", "export-curated", "-o", file]);
+    bob.ok(&["gazetteer", "import", file]);
+    bob.ok(&["gazetteer", "import", file]);
+    let curated = bob.ok(&["gazetteer", "export-curated"]);
+    let ids: Vec<&str> = curated
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let wuriyanga = wuriyanga.to_string();
+    let tangaye = tangaye.to_string();
+    let mut expected = vec!["-1", wuriyanga.as_str(), tangaye.as_str()];
+    expected.sort_unstable();
+    let mut ids = ids;
+    ids.sort_unstable();
+    assert_eq!(ids, expected, "{curated}");
+    for (name, id) in [("Nabsintenga", &tangaye), ("Wuriyanga", &wuriyanga)] {
+        let json: Value = serde_json::from_str(&bob.ok(&["geocode", "--json", name]))
+            .expect("geocode --json is JSON");
+        assert_eq!(json[0][0]["name"], name);
+        assert_eq!(json[0][0]["geonameid"].to_string(), *id);
+    }
+}
+
+#[test]
+fn a_curated_file_from_an_older_build_with_counted_ids_does_not_collide() {
+    let sandbox = Sandbox::new();
+    let own = add_place(&sandbox, "Nabsintenga", "13.4", "-2.2", "A radio report");
+    // Older builds counted curated ids down from -1: a colleague's -2.
+    let old = sandbox.write(
+        "old.txt",
+        "-2\tWuriyanga\tWuriyanga\t\t14.05\t-1.58\tP\tPPL\tBF\t\t52\t\t\t\t0\t\t\t\t\tField notes\n",
+    );
+    sandbox.ok(&["gazetteer", "import", &old]);
+    let json: Value =
+        serde_json::from_str(&sandbox.ok(&["geocode", "--json", "Wuriyanga"])).expect("JSON");
+    let id = json[0][0]["geonameid"].as_i64().expect("an id");
+    assert!(id < -1 && id != own, "{id}");
+    let json: Value =
+        serde_json::from_str(&sandbox.ok(&["geocode", "--json", "Nabsintenga"])).expect("JSON");
+    assert_eq!(json[0][0]["geonameid"], own);
+}
+
+#[test]
+fn a_geonames_row_with_a_negative_id_cannot_replace_a_bundled_place() {
+    let sandbox = Sandbox::new();
+    let bad = sandbox.write(
+        "bad.txt",
+        "-1\tKpankankandi\tKpankankandi\t\t12.37\t-1.52\tP\tPPL\tBF\t\t53\t\t\t\t0\t\t\tAfrica/Ouagadougou\t2025-01-01\n",
+    );
+    let out = sandbox.run(&["gazetteer", "import", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 1") && err.contains("not a GeoNames id"),
+        "{err}"
+    );
+    let json: Value =
+        serde_json::from_str(&sandbox.ok(&["geocode", "--json", "Kpankankandi"])).expect("JSON");
+    assert_eq!(json[0][0]["country_code"], "TG");
+    assert_eq!(json[0][0]["geonameid"], -1);
 }
 
 #[test]

@@ -6,12 +6,18 @@
 mod acled_rows;
 mod bad_input;
 mod cli;
+mod concurrency;
 mod export;
+#[cfg(unix)]
+mod export_target;
 mod formats;
 mod gazetteer_cli;
 mod gdal;
 mod kill;
 mod pbf_writer;
+mod scaling;
+#[cfg(target_os = "linux")]
+mod stdout;
 mod store;
 
 use std::path::{Path, PathBuf};
