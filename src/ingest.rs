@@ -16,6 +16,8 @@ use crate::gazetteer::Gazetteer;
 use crate::model::IncidentData;
 use crate::store::{ReprocessError, Reprocessed, Store, StoreError};
 
+mod html;
+
 /// News reports are a few kilobytes; anything past this is not a report.
 pub const MAX_REPORT_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -46,6 +48,8 @@ pub enum IngestError {
     NotUtf8 { name: String, offset: usize },
     #[error("{name}: is UTF-16 text; convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8`")]
     Utf16 { name: String },
+    #[error("{name}: looks like an HTML page, but its text could not be read: {message}")]
+    Html { name: String, message: String },
     #[error("storing the report")]
     Store(#[from] StoreError),
 }
@@ -140,6 +144,16 @@ pub fn decode_report(name: &str, mut bytes: Vec<u8>) -> Result<String, IngestErr
         // Offsets are reported in the file as it is on disk, BOM included.
         offset: e.utf8_error().valid_up_to() + bom,
     })?;
+    // A page saved from a browser: its visible text is the report, and its
+    // scripts and styles are not prose to read incidents from.
+    let text = if html::looks_like_html(&text) {
+        html::visible_text(&text).map_err(|e| IngestError::Html {
+            name: name.clone(),
+            message: e.to_string(),
+        })?
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(IngestError::Empty { name });
     }
@@ -243,6 +257,42 @@ mod tests {
             read_report(&path),
             Err(IngestError::Binary { offset: 4, .. })
         ));
+    }
+
+    #[test]
+    fn an_html_page_is_read_as_its_visible_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "<!DOCTYPE html>\n<html><head><title>Kaya news</title>\
+                    <script>var latest = 'Attack in Kaya: 40 dead';</script></head>\
+                    <body><p>Gunmen killed 7 villagers in Djibo on 2 May 2024.</p></body></html>";
+        let path = write(dir.path(), "page.html", page.as_bytes());
+        let text = read_report(&path).unwrap();
+        assert!(text.contains("Gunmen killed 7 villagers in Djibo on 2 May 2024."));
+        assert!(!text.contains("Kaya"), "{text}");
+        assert!(!text.contains('<'), "{text}");
+    }
+
+    #[test]
+    fn an_html_page_with_nothing_visible_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "<html><head><script>var x = 'Djibo';</script></head><body></body></html>";
+        let path = write(dir.path(), "blank.html", page.as_bytes());
+        assert!(matches!(read_report(&path), Err(IngestError::Empty { .. })));
+    }
+
+    #[test]
+    fn a_report_in_arabic_script_says_it_cannot_be_read() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (places, admin) = crate::gazetteer::bundled().unwrap();
+        let gazetteer = Gazetteer::new(places, admin);
+        let text = "هاجم مسلحون قرية قرب جيبو يوم الاثنين وقتلوا عشرة مدنيين";
+        let summary = ingest_text(&mut store, &gazetteer, "ar.txt", text, None).unwrap();
+        assert!(summary.incidents.is_empty());
+        assert!(
+            summary.warnings.iter().any(|w| w.contains("Arabic script")),
+            "{:?}",
+            summary.warnings
+        );
     }
 
     #[test]

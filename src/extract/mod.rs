@@ -21,6 +21,7 @@ mod fatalities;
 mod incidents;
 mod lexicon;
 mod places;
+mod script;
 mod sentences;
 mod weapons;
 mod words;
@@ -137,6 +138,9 @@ pub fn extract(text: &str, published: Option<NaiveDate>, gazetteer: &Gazetteer) 
         all.push(format!("the extraction vocabulary could not be read: {e}"));
     }
     all.append(&mut warnings);
+    if let Some(w) = script::unsupported_script_warning(text) {
+        all.push(w);
+    }
     Extraction {
         published: publication.date,
         incidents,
