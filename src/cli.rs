@@ -91,7 +91,8 @@ enum Format {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// Files to import; the format is told from the content and the extension.
+    /// Files to import; the format is told from the content and the
+    /// extension. `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -991,20 +992,37 @@ fn import(db: Option<&Path>, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failed = 0usize;
     for path in files {
         let mut progress = Progress::new();
-        let result = crate::import::import_file_with_progress(&mut conn, path, &mut |p| {
-            let percent = if p.total == 0 {
-                100.0
+        let mut show = |p: crate::import::ImportProgress| {
+            // A pipe's size is unknown until it ends: show what was read.
+            let line = if p.total == 0 {
+                format!(
+                    "{}: {} row(s), {:.1} MB read",
+                    path.display(),
+                    p.rows,
+                    p.bytes as f64 / 1e6
+                )
             } else {
-                p.bytes as f64 * 100.0 / p.total as f64
+                format!(
+                    "{}: {} row(s), {:.1} of {:.1} MB read ({:.0}%)",
+                    path.display(),
+                    p.rows,
+                    p.bytes as f64 / 1e6,
+                    p.total as f64 / 1e6,
+                    p.bytes as f64 * 100.0 / p.total as f64
+                )
             };
-            progress.show(format!(
-                "{}: {} row(s), {:.1} of {:.1} MB read ({percent:.0}%)",
-                path.display(),
-                p.rows,
-                p.bytes as f64 / 1e6,
-                p.total as f64 / 1e6,
-            ));
-        });
+            progress.show(line);
+        };
+        let result = if path.as_os_str() == "-" {
+            crate::import::import_reader(
+                &mut conn,
+                Path::new("standard input"),
+                std::io::stdin().lock(),
+                &mut show,
+            )
+        } else {
+            crate::import::import_file_with_progress(&mut conn, path, &mut show)
+        };
         progress.clear();
         match result {
             Ok(summary) if summary.duplicate => writeln!(
@@ -1069,17 +1087,16 @@ fn import_gazetteer(db: Option<&Path>, args: &GazetteerImportArgs) -> anyhow::Re
 /// A GeoNames dump or admin code table; new admin codes are loaded at once
 /// so that a settlement table later on the same command line can name them.
 fn import_geonames_file(ws: &mut crate::setup::Workspace, path: &Path) -> anyhow::Result<String> {
-    use crate::gazetteer::{GeoNamesFile, detect, parse_admin_codes, parse_geonames};
+    use crate::gazetteer::{GeoNamesRows, read_geonames};
 
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {shown}"))?;
-    let (places, admin) = match detect(&text) {
-        Some(GeoNamesFile::Places) => (
-            ws.gazetteer
-                .identify_curated(parse_geonames(&text, &shown)?),
-            Vec::new(),
-        ),
-        Some(GeoNamesFile::AdminCodes) => (Vec::new(), parse_admin_codes(&text, &shown)?),
+    // Read as a stream, line by line: a file that never ends or has no line
+    // breaks (`/dev/zero`) is refused after a megabyte, not read into memory.
+    let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
+    let rows = read_geonames(std::io::BufReader::with_capacity(1 << 16, file), &shown)?;
+    let (places, admin) = match rows {
+        Some(GeoNamesRows::Places(places)) => (ws.gazetteer.identify_curated(places), Vec::new()),
+        Some(GeoNamesRows::AdminCodes(admin)) => (Vec::new(), admin),
         None => anyhow::bail!(
             "{shown}: not a GeoNames file (expected 19 tab-separated columns for places, \
              or 4 for admin codes; an OSM extract or a settlement table needs --format osm|table \

@@ -237,6 +237,14 @@ pub struct Location {
     pub geo_precision: GeoPrecision,
 }
 
+/// The longest text one field of an incident may hold, in bytes (256 KiB,
+/// a hundred pages of notes; ACLED's longest notes are a few hundred bytes).
+/// The importers refuse a longer value and the store refuses an edit that
+/// makes one, so everything exported, in any format, imports back: the CSV
+/// reader's line limit (`import::csv::MAX_LINE_BYTES`) holds a row of such
+/// fields.
+pub const MAX_FIELD_BYTES: usize = 256 * 1024;
+
 /// Everything known about one incident: one event, one place, one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IncidentData {
@@ -264,6 +272,34 @@ pub struct IncidentData {
     /// the publication date"); empty when nothing lowered it.
     #[serde(default)]
     pub confidence_reasons: Vec<String>,
+}
+
+impl IncidentData {
+    /// The first text field longer than `MAX_FIELD_BYTES`, with its length.
+    pub fn overlong_field(&self) -> Option<(&'static str, usize)> {
+        let l = &self.location;
+        let fields = [
+            ("sub_event_type", self.sub_event_type.as_str()),
+            ("actor1", &self.actor1),
+            ("actor2", &self.actor2),
+            ("location", &l.name),
+            ("country", &l.country),
+            ("country_code", &l.country_code),
+            ("admin1", &l.admin1),
+            ("admin2", &l.admin2),
+            ("notes", &self.notes),
+        ];
+        let lists = self.weapons.iter().map(|w| ("weapons", w.as_str())).chain(
+            self.confidence_reasons
+                .iter()
+                .map(|r| ("confidence_reasons", r.as_str())),
+        );
+        fields
+            .into_iter()
+            .chain(lists)
+            .find(|(_, v)| v.len() > MAX_FIELD_BYTES)
+            .map(|(name, v)| (name, v.len()))
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,9 @@ pub const WEST_AFRICA: BBox = BBox {
     north: 30.0,
 };
 
-const COUNTRIES: (&str, &str) = (
+/// The world-atlas country outlines (file name, text); the gazetteer's
+/// country-of-a-point check reads the same file.
+pub const COUNTRIES_TOPOJSON: (&str, &str) = (
     "countries-50m.json",
     include_str!("../../data/boundaries/countries-50m.json"),
 );
@@ -42,7 +44,7 @@ impl Basemap {
     /// Decodes the embedded country and admin-1 boundaries; no towns yet
     /// (they come from the gazetteer, see [`Basemap::with_towns`]).
     pub fn bundled() -> Result<Basemap, BasemapError> {
-        let (file, text) = COUNTRIES;
+        let (file, text) = COUNTRIES_TOPOJSON;
         let countries = decode_topojson(file, text, "countries", &WEST_AFRICA)?;
         let mut admin1 = Vec::new();
         for (file, text) in ADMIN1 {

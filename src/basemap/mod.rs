@@ -14,7 +14,7 @@ mod town;
 
 pub use error::BasemapError;
 pub use geojson::decode_geojson;
-pub use layers::{Basemap, WEST_AFRICA};
+pub use layers::{Basemap, COUNTRIES_TOPOJSON, WEST_AFRICA};
 pub use outline::Outline;
 pub use topojson::decode_topojson;
 pub use town::{Town, towns_from_places};

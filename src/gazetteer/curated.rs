@@ -103,6 +103,20 @@ impl Gazetteer {
                 country: cc,
             });
         }
+        // Outside the five countries outlined in detail, the coarse world
+        // outlines still catch a point typed for the wrong country (or with
+        // its coordinates from another map).
+        if at.is_none()
+            && let Some(inside) =
+                super::borders::clearly_elsewhere(new.latitude, new.longitude, &cc)
+        {
+            return Err(CurationError::OutsideCountry {
+                lat: new.latitude,
+                lon: new.longitude,
+                inside: inside.to_string(),
+                country: cc,
+            });
+        }
         let (admin1, admin2) = match new.admin1_code {
             Some(code) => {
                 if self.admin1_name(&cc, &code).is_none() {

@@ -70,6 +70,30 @@ pub enum GazetteerError {
         line: usize,
         code: String,
     },
+    /// A line that does not end within the limit: not a gazetteer file.
+    #[error("{origin}, line {line}: longer than {limit} bytes; not a gazetteer file")]
+    LongLine {
+        origin: String,
+        line: usize,
+        limit: usize,
+    },
+    /// A line that is not UTF-8 (GeoNames files are).
+    #[error(
+        "{origin}, line {line}: not valid UTF-8 at column {column}; GeoNames files are UTF-8 \
+         (convert with `iconv -f WINDOWS-1252 -t UTF-8` if it came from a spreadsheet)"
+    )]
+    NotUtf8 {
+        origin: String,
+        line: usize,
+        column: usize,
+    },
+    /// The file could not be read (the error's text, so the type stays `Clone`).
+    #[error("{origin}, line {line}: cannot be read: {message}")]
+    Read {
+        origin: String,
+        line: usize,
+        message: String,
+    },
 }
 
 impl GazetteerError {
@@ -82,7 +106,10 @@ impl GazetteerError {
             | GazetteerError::OutOfRange { origin, .. }
             | GazetteerError::Empty { origin, .. }
             | GazetteerError::NotGeoNamesId { origin, .. }
-            | GazetteerError::AdminCode { origin, .. } => origin,
+            | GazetteerError::AdminCode { origin, .. }
+            | GazetteerError::LongLine { origin, .. }
+            | GazetteerError::NotUtf8 { origin, .. }
+            | GazetteerError::Read { origin, .. } => origin,
         }
     }
 
@@ -95,7 +122,10 @@ impl GazetteerError {
             | GazetteerError::OutOfRange { line, .. }
             | GazetteerError::Empty { line, .. }
             | GazetteerError::NotGeoNamesId { line, .. }
-            | GazetteerError::AdminCode { line, .. } => *line,
+            | GazetteerError::AdminCode { line, .. }
+            | GazetteerError::LongLine { line, .. }
+            | GazetteerError::NotUtf8 { line, .. }
+            | GazetteerError::Read { line, .. } => *line,
         }
     }
 }

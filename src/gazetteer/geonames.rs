@@ -5,6 +5,8 @@
 //! exported, edited in a spreadsheet and imported again with the same code
 //! that reads a GeoNames country dump.
 
+use std::io::{BufRead, Read};
+
 use crate::model::{Place, PlaceOrigin};
 
 use super::admin_code::AdminCode;
@@ -50,6 +52,109 @@ pub fn parse_admin_codes(text: &str, origin: &str) -> Result<Vec<AdminCode>, Gaz
     data_lines(text)
         .map(|(line, row)| parse_admin_code(row, &Row { origin, line }))
         .collect()
+}
+
+/// No GeoNames row comes near this (the longest in `allCountries.txt`, with
+/// all its alternate names, is about 20 KB); a longer "line" is a file that
+/// is not a gazetteer, such as `/dev/zero` or a binary dump.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The rows of a GeoNames file, read as it streams in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GeoNamesRows {
+    Places(Vec<Place>),
+    AdminCodes(Vec<AdminCode>),
+}
+
+/// Reads a GeoNames file line by line, telling its format from the first
+/// data line: memory grows with the rows kept, never with a line that does
+/// not end. `Ok(None)` is a file with no data line, or one in neither format.
+pub fn read_geonames(
+    reader: impl BufRead,
+    origin: &str,
+) -> Result<Option<GeoNamesRows>, GazetteerError> {
+    let mut lines = StreamLines {
+        reader,
+        origin,
+        line: 0,
+        buf: Vec::new(),
+    };
+    let Some((line, first)) = lines.next_data()? else {
+        return Ok(None);
+    };
+    match detect(&first) {
+        Some(GeoNamesFile::Places) => {
+            let mut places = vec![parse_place(&first, &Row { origin, line })?];
+            while let Some((line, row)) = lines.next_data()? {
+                places.push(parse_place(&row, &Row { origin, line })?);
+            }
+            Ok(Some(GeoNamesRows::Places(places)))
+        }
+        Some(GeoNamesFile::AdminCodes) => {
+            let mut codes = vec![parse_admin_code(&first, &Row { origin, line })?];
+            while let Some((line, row)) = lines.next_data()? {
+                codes.push(parse_admin_code(&row, &Row { origin, line })?);
+            }
+            Ok(Some(GeoNamesRows::AdminCodes(codes)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Lines of a stream, each at most `MAX_LINE_BYTES`, as UTF-8.
+struct StreamLines<'o, R> {
+    reader: R,
+    origin: &'o str,
+    /// 1-based number of the last line read.
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> StreamLines<'_, R> {
+    /// The next non-blank, non-comment line, `\r\n` trimmed.
+    fn next_data(&mut self) -> Result<Option<(usize, String)>, GazetteerError> {
+        loop {
+            self.buf.clear();
+            let limit = MAX_LINE_BYTES as u64 + 1;
+            let n = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|e| GazetteerError::Read {
+                    origin: self.origin.to_string(),
+                    line: self.line + 1,
+                    message: e.to_string(),
+                })?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            if self.buf.last() == Some(&b'\n') {
+                self.buf.pop();
+            } else if self.buf.len() > MAX_LINE_BYTES {
+                return Err(GazetteerError::LongLine {
+                    origin: self.origin.to_string(),
+                    line: self.line,
+                    limit: MAX_LINE_BYTES,
+                });
+            }
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+            // Windows editors start a file with a byte-order mark.
+            if self.line == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                self.buf.drain(..3);
+            }
+            let text = std::str::from_utf8(&self.buf).map_err(|e| GazetteerError::NotUtf8 {
+                origin: self.origin.to_string(),
+                line: self.line,
+                column: e.valid_up_to() + 1,
+            })?;
+            if text.trim().is_empty() || text.starts_with('#') {
+                continue;
+            }
+            return Ok(Some((self.line, text.to_owned())));
+        }
+    }
 }
 
 /// Writes a place back as a geoname row (no line break). Curated places get
@@ -364,6 +469,52 @@ mod tests {
         let line = to_geonames_line(&place);
         assert_eq!(line.split('\t').count(), 19);
         assert_eq!(parse_geonames(&line, "x").unwrap(), vec![place]);
+    }
+
+    #[test]
+    fn a_stream_is_read_in_either_format() {
+        let places = format!("\u{feff}# a comment\n\n{}\r\n", DJIBO.trim_end());
+        let rows = read_geonames(places.as_bytes(), "p.txt").unwrap();
+        let Some(GeoNamesRows::Places(p)) = rows else {
+            panic!("{rows:?}")
+        };
+        assert_eq!(p[0].name, "Djibo");
+        let admin = "BF.49\tSahel\tSahel\t2571716\n";
+        let rows = read_geonames(admin.as_bytes(), "a.txt").unwrap();
+        assert!(matches!(rows, Some(GeoNamesRows::AdminCodes(ref a)) if a.len() == 1));
+        assert_eq!(read_geonames("".as_bytes(), "e.txt").unwrap(), None);
+        assert_eq!(read_geonames("a,b,c\n".as_bytes(), "c.csv").unwrap(), None);
+    }
+
+    #[test]
+    fn an_endless_line_is_refused_after_the_limit() {
+        // What `/dev/zero` gives: NUL bytes and never a line break.
+        let zeros = std::io::repeat(0).take(64 * MAX_LINE_BYTES as u64);
+        let err = read_geonames(std::io::BufReader::new(zeros), "/dev/zero").unwrap_err();
+        assert!(
+            matches!(err, GazetteerError::LongLine { line: 1, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_bad_row_in_a_stream_names_its_line() {
+        let text = "BF.49\tSahel\tSahel\t2571716\nBF.50\tEst\n";
+        let err = read_geonames(text.as_bytes(), "a.txt").unwrap_err();
+        assert_eq!((err.origin(), err.line()), ("a.txt", 2));
+        let latin1 = b"BF.49\tS\xe9hel\tSahel\t2571716\n";
+        let err = read_geonames(&latin1[..], "l.txt").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                GazetteerError::NotUtf8 {
+                    line: 1,
+                    column: 8,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]

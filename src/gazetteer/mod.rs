@@ -3,6 +3,7 @@
 
 mod admin_code;
 mod admin_name;
+mod borders;
 mod boundary;
 mod bundled;
 mod country;
@@ -29,13 +30,17 @@ mod stopwords;
 mod table;
 
 pub use admin_code::AdminCode;
+pub use borders::{clearly_elsewhere, country_at};
 pub use boundary::{BoundaryError, Outline, bundled_outlines, parse_outlines};
 pub use bundled::bundled;
 pub use curated::{CURATED_ID_MAX, CurationError, NewPlace, curated_id, write_curated};
 pub use error::GazetteerError;
 pub use fold::fold;
 pub use gazetteer::{Gazetteer, display_bare_name};
-pub use geonames::{GeoNamesFile, detect, parse_admin_codes, parse_geonames, to_geonames_line};
+pub use geonames::{
+    GeoNamesFile, GeoNamesRows, detect, parse_admin_codes, parse_geonames, read_geonames,
+    to_geonames_line,
+};
 pub use gpkg_read::{GeometryProblem, decode_gpkg_point};
 pub use import_error::PlaceImportError;
 pub use import_id::{IMPORTED_ID_MAX, ImportKind, imported_id, is_imported_id};

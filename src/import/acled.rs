@@ -18,7 +18,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::iso::{self, Country};
 use crate::model::{
-    Confidence, EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision,
+    Confidence, EventType, GeoPrecision, IncidentData, Location, MAX_FIELD_BYTES, Span,
+    TimePrecision,
 };
 
 /// ACLED's columns in ACLED's order.
@@ -268,7 +269,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Turns the fields into a row to store, or says what is wrong with them.
-    pub fn into_row(self) -> Result<ImportRow, String> {
+    pub fn into_row(mut self) -> Result<ImportRow, String> {
         // A NUL byte is no character an analyst typed, and the GeoPackage
         // export (C strings) would cut the value at it.
         let named = self
@@ -282,6 +283,32 @@ impl<'a> Fields<'a> {
         {
             return Err(format!(
                 "column {name:?} holds a NUL character (byte 0), which is not text"
+            ));
+        }
+        // One limit for every field and format: what is stored can be
+        // exported and read back in any format (see MAX_FIELD_BYTES).
+        if let Some((name, v)) = self
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(c, v)| v.map(|v| (COLUMNS[c], v)))
+            .chain(self.unknown.iter().copied())
+            .find(|(_, v)| v.len() > MAX_FIELD_BYTES)
+        {
+            return Err(format!(
+                "column {name:?} is {} bytes long, more than the {MAX_FIELD_BYTES} bytes a field may hold",
+                v.len()
+            ));
+        }
+        if let Some(reason) = self
+            .confidence_reasons
+            .iter()
+            .chain(&self.weapons)
+            .find(|v| v.len() > MAX_FIELD_BYTES)
+        {
+            return Err(format!(
+                "a weapon or confidence reason is {} bytes long, more than the {MAX_FIELD_BYTES} bytes a field may hold",
+                reason.len()
             ));
         }
         let date_text = self.get(col::EVENT_DATE);
@@ -377,6 +404,29 @@ impl<'a> Fields<'a> {
         };
         let source = self.get(col::SOURCE).to_owned();
         let event_id = self.get(col::EVENT_ID_CNTY).trim().to_owned();
+        let mut confidence = confidence;
+        let mut reviewed = reviewed;
+        let mut confidence_reasons = std::mem::take(&mut self.confidence_reasons);
+        // A point that lies clearly in another country than its row says is
+        // kept (the analyst may know better than a 1:50m border) but marked
+        // low and unreviewed, so the review queue brings it up.
+        if !country_code.is_empty()
+            && let Some(inside) = crate::gazetteer::clearly_elsewhere(lat, lon, &country_code)
+        {
+            let reason = format!(
+                "the point lies in {inside}, not in {}: check its coordinates",
+                if country_name.is_empty() {
+                    country_code.as_str()
+                } else {
+                    country_name
+                }
+            );
+            if !confidence_reasons.contains(&reason) {
+                confidence_reasons.push(reason);
+            }
+            confidence = Confidence::Low;
+            reviewed = false;
+        }
         let data = IncidentData {
             event_date,
             time_precision,
@@ -400,7 +450,7 @@ impl<'a> Fields<'a> {
             evidence: Span::new(0, 0),
             weapons: self.weapons,
             confidence,
-            confidence_reasons: self.confidence_reasons,
+            confidence_reasons,
         };
         Ok(ImportRow {
             data,
@@ -435,6 +485,30 @@ mod tests {
         f.values[col::LONGITUDE] = Some("-1.6306");
         f.values[col::INTER1] = Some("2");
         f
+    }
+
+    #[test]
+    fn a_point_in_another_country_is_kept_low_and_unreviewed() {
+        let row = djibo().into_row().unwrap();
+        assert_eq!(row.data.confidence, Confidence::default());
+        // Mopti, in Mali, inside Burkina Faso's generous box.
+        let mut f = djibo();
+        f.values[col::LATITUDE] = Some("14.49");
+        f.values[col::LONGITUDE] = Some("-4.2");
+        f.reviewed = Some("true");
+        let row = f.into_row().unwrap();
+        assert_eq!(row.data.confidence, Confidence::Low);
+        assert!(!row.reviewed);
+        assert_eq!(
+            row.data.confidence_reasons,
+            ["the point lies in Mali, not in Burkina Faso: check its coordinates"]
+        );
+        // Read back from our own export, the reason is not doubled.
+        let mut f = djibo();
+        f.values[col::LATITUDE] = Some("14.49");
+        f.values[col::LONGITUDE] = Some("-4.2");
+        f.confidence_reasons = row.data.confidence_reasons.clone();
+        assert_eq!(f.into_row().unwrap().data.confidence_reasons.len(), 1);
     }
 
     #[test]

@@ -11,12 +11,16 @@ use std::path::Path;
 
 use csv::StringRecord;
 
+use crate::model::MAX_FIELD_BYTES;
+
 use super::ImportError;
 use super::acled::{COLUMNS, Fields, ImportRow, REQUIRED, column_index};
 use super::line_limit::LineLimit;
 
-/// No ACLED row comes near this; a longer line means the file is not a CSV.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// Room for a row of 64 fields each at the field limit, so that every row
+/// we export reads back; a longer line means the file is not a CSV (or has
+/// no line breaks at all).
+pub const MAX_LINE_BYTES: usize = 64 * MAX_FIELD_BYTES;
 
 enum Slot {
     Known(usize),

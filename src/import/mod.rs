@@ -16,6 +16,7 @@ pub mod iso;
 mod line_limit;
 mod table;
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -91,29 +92,30 @@ fn open(path: &Path) -> Result<File, ImportError> {
     })
 }
 
-/// Hashes the whole file and returns its size and its first few kilobytes.
-fn survey(path: &Path) -> Result<(String, u64, Vec<u8>), ImportError> {
-    let read_error = |source| ImportError::Read {
-        file: path.to_path_buf(),
-        source,
-    };
-    let mut file = open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut head = Vec::new();
-    let mut size = 0u64;
-    loop {
-        let n = file.read(&mut buf).map_err(read_error)?;
-        if n == 0 {
-            break;
+/// How many bytes format detection looks at.
+const HEAD_BYTES: u64 = 8192;
+
+/// Everything read passes through here once: counted for the progress
+/// line, hashed for the duplicate check, and cut off past `limit` so that
+/// an endless stream (`/dev/zero`, a pipe) cannot run forever.
+struct Tally<'a, R> {
+    inner: R,
+    read: &'a Cell<u64>,
+    hasher: &'a RefCell<Sha256>,
+    limit: &'a Cell<u64>,
+}
+
+impl<R: Read> Read for Tally<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read.get() > self.limit.get() {
+            // Past the limit: the caller reports TooLarge; end the stream.
+            return Ok(0);
         }
-        if head.len() < 8192 {
-            head.extend_from_slice(&buf[..n.min(8192 - head.len())]);
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        self.hasher.borrow_mut().update(&buf[..n]);
+        Ok(n)
     }
-    Ok((table::hex(&hasher.finalize()), size, head))
 }
 
 /// Opens a second connection to a database that `Store::open` has migrated.
@@ -159,20 +161,6 @@ pub struct ImportProgress {
 /// How many rows pass between two progress reports.
 const PROGRESS_EVERY: u64 = 20_000;
 
-/// Counts the bytes read through it into a shared cell.
-struct Counting<'a, R> {
-    inner: R,
-    read: &'a std::cell::Cell<u64>,
-}
-
-impl<R: Read> Read for Counting<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read.set(self.read.get() + n as u64);
-        Ok(n)
-    }
-}
-
 /// Imports one file into a migrated database, in one transaction.
 pub fn import_file(conn: &mut Connection, path: &Path) -> Result<ImportSummary, ImportError> {
     import_file_with_progress(conn, path, &mut |_| {})
@@ -185,60 +173,103 @@ pub fn import_file_with_progress(
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<ImportSummary, ImportError> {
     let file = path.to_path_buf();
-    let sql = |source| ImportError::Sql {
-        file: path.to_path_buf(),
+    let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read {
+        file: file.clone(),
         source,
-    };
-    if std::fs::metadata(path)
-        .map_err(|source| ImportError::Read {
-            file: file.clone(),
-            source,
-        })?
-        .is_dir()
-    {
+    })?;
+    if metadata.is_dir() {
         return Err(ImportError::Read {
             file,
             source: std::io::Error::other("is a directory"),
         });
     }
-    let (hash, size, head) = survey(path)?;
+    // A regular file's size is known before reading; a pipe's or a
+    // device's is not (0: the progress line then shows what was read).
+    let size = if metadata.is_file() {
+        metadata.len()
+    } else {
+        0
+    };
+    let source_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    import_stream(conn, path, &source_name, open(path)?, size, progress)
+}
+
+/// Imports what a reader gives (standard input, say), read once, in one
+/// transaction; `name` stands for the file in messages and as the report's
+/// source, and the format is told from the content.
+pub fn import_reader(
+    conn: &mut Connection,
+    name: &Path,
+    reader: impl Read,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportSummary, ImportError> {
+    let source_name = name.display().to_string();
+    import_stream(conn, name, &source_name, reader, 0, progress)
+}
+
+/// The one pass over an input: the format from its first kilobytes, the
+/// rows stored as they are read, and the file's hash, known only at the
+/// end, deciding whether it was imported before (then nothing is kept).
+fn import_stream(
+    conn: &mut Connection,
+    path: &Path,
+    source_name: &str,
+    source: impl Read,
+    size: u64,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportSummary, ImportError> {
+    let file = path.to_path_buf();
+    let sql = |source| ImportError::Sql {
+        file: path.to_path_buf(),
+        source,
+    };
+    let read_error = |source| ImportError::Read {
+        file: path.to_path_buf(),
+        source,
+    };
+    let read = Cell::new(0u64);
+    let hasher = RefCell::new(Sha256::new());
+    let limit = Cell::new(u64::MAX);
+    let mut tally = Tally {
+        inner: source,
+        read: &read,
+        hasher: &hasher,
+        limit: &limit,
+    };
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+    (&mut tally)
+        .take(HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(read_error)?;
     if head.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file });
     }
     let format =
         detect(path, &head).ok_or_else(|| ImportError::UnknownFormat { file: file.clone() })?;
-    if format == Format::GeoJson && size > MAX_GEOJSON_BYTES {
-        return Err(ImportError::TooLarge {
-            file,
-            size,
-            limit: MAX_GEOJSON_BYTES,
-        });
+    let too_large = |size| ImportError::TooLarge {
+        file: file.clone(),
+        size,
+        limit: MAX_GEOJSON_BYTES,
+    };
+    if format == Format::GeoJson {
+        if size > MAX_GEOJSON_BYTES {
+            return Err(too_large(size));
+        }
+        limit.set(MAX_GEOJSON_BYTES);
     }
-    let text = table::report_text(format.description(), &hash);
     let tx = crate::store::write_transaction(conn).map_err(sql)?;
-    if let Some(report_id) = table::existing_report(&tx, &text).map_err(sql)? {
-        return Ok(ImportSummary {
-            file,
-            format,
-            report_id,
-            rows: 0,
-            duplicate: true,
-        });
-    }
-    let source_name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
+    // The real text names the file's hash, known once it is all read; until
+    // then a text no stored report can have (one process, one transaction).
+    let pending = table::report_text(
+        format.description(),
+        &format!("being read by process {}", std::process::id()),
     );
-    let report_id = table::insert_report(&tx, &source_name, &text).map_err(sql)?;
+    let report_id = table::insert_report(&tx, source_name, &pending).map_err(sql)?;
     let mut inserter = table::Inserter::new(&tx, report_id).map_err(sql)?;
-    let read = std::cell::Cell::new(0u64);
-    let reader = BufReader::with_capacity(
-        1 << 16,
-        Counting {
-            inner: open(path)?,
-            read: &read,
-        },
-    );
+    let mut reader = BufReader::with_capacity(1 << 16, std::io::Cursor::new(head).chain(tally));
     let mut stored = 0u64;
     // Each event once: a second row with an `event_id_cnty` already seen is
     // a file joined to itself or an export edited by hand.
@@ -264,7 +295,7 @@ pub fn import_file_with_progress(
         }
     };
     let rows = match format {
-        Format::AcledCsv => csv::read_csv(path, reader, |row, line| {
+        Format::AcledCsv => csv::read_csv(path, &mut reader, |row, line| {
             once(&row, line)?;
             inserter.insert(&row).map_err(sql)?;
             stored += 1;
@@ -280,24 +311,23 @@ pub fn import_file_with_progress(
         Format::GeoJson => {
             // A byte-order mark, as the CSV reader also allows: Windows
             // editors write one.
-            let mut reader = reader;
             if reader
                 .fill_buf()
-                .map_err(|source| ImportError::Read {
-                    file: file.clone(),
-                    source,
-                })?
+                .map_err(read_error)?
                 .starts_with(b"\xEF\xBB\xBF")
             {
                 reader.consume(3);
             }
-            let collection: geojson::Collection =
-                serde_json::from_reader(reader).map_err(|source| ImportError::Json {
-                    file: file.clone(),
-                    line: source.line(),
-                    column: source.column(),
-                    source,
-                })?;
+            let parsed: Result<geojson::Collection, _> = serde_json::from_reader(&mut reader);
+            if read.get() > MAX_GEOJSON_BYTES {
+                return Err(too_large(read.get()));
+            }
+            let collection = parsed.map_err(|source| ImportError::Json {
+                file: file.clone(),
+                line: source.line(),
+                column: source.column(),
+                source,
+            })?;
             for (k, feature) in collection.features.iter().enumerate() {
                 // Features have no line of their own: number them from 1.
                 once(&feature.0, k as u64 + 1)?;
@@ -309,6 +339,26 @@ pub fn import_file_with_progress(
     if rows == 0 {
         return Err(ImportError::NoRows { file });
     }
+    // Both readers stop at the end of their data; what follows still counts
+    // towards the file's identity.
+    std::io::copy(&mut reader, &mut std::io::sink()).map_err(read_error)?;
+    if read.get() > limit.get() {
+        return Err(too_large(read.get()));
+    }
+    let text = table::report_text(format.description(), &table::hex(&hasher.take().finalize()));
+    if let Some(earlier) = table::existing_report(&tx, &text).map_err(sql)? {
+        // Dropping the transaction rolls back what this pass wrote.
+        drop(inserter);
+        drop(tx);
+        return Ok(ImportSummary {
+            file,
+            format,
+            report_id: earlier,
+            rows: 0,
+            duplicate: true,
+        });
+    }
+    table::set_report_text(&tx, report_id, &text).map_err(sql)?;
     inserter.finish().map_err(sql)?;
     tx.commit().map_err(sql)?;
     progress(ImportProgress {

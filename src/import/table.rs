@@ -53,6 +53,16 @@ pub fn insert_report(conn: &Connection, source_name: &str, text: &str) -> rusqli
     Ok(conn.last_insert_rowid())
 }
 
+/// Gives a report stored with `insert_report` its final text (and hash).
+pub fn set_report_text(conn: &Connection, report_id: i64, text: &str) -> rusqlite::Result<()> {
+    let hash = hex(&Sha256::digest(text.as_bytes()));
+    conn.execute(
+        "UPDATE reports SET text = ?1, content_hash = ?2 WHERE id = ?3",
+        params![text, hash, report_id],
+    )?;
+    Ok(())
+}
+
 /// Inserts rows of one report through a statement prepared once.
 pub struct Inserter<'c> {
     conn: &'c Connection,

@@ -36,6 +36,13 @@ pub enum StoreError {
     /// A stored value could not be read back into the model.
     #[error("corrupt {what} in the database: {detail}")]
     Corrupt { what: &'static str, detail: String },
+    /// A value longer than any format we export can carry back in.
+    #[error("{field} is {bytes} bytes long, more than the {limit} bytes a field may hold")]
+    TooLong {
+        field: &'static str,
+        bytes: usize,
+        limit: usize,
+    },
 }
 
 impl StoreError {

@@ -472,6 +472,13 @@ impl Store {
     /// analyst's correction) and remembers which fields changed, so reading
     /// the report again keeps them. Returns false when there is no such incident.
     pub fn update_incident(&mut self, id: i64, data: &IncidentData) -> Result<bool, StoreError> {
+        if let Some((field, bytes)) = data.overlong_field() {
+            return Err(StoreError::TooLong {
+                field,
+                bytes,
+                limit: crate::model::MAX_FIELD_BYTES,
+            });
+        }
         let tx = super::write_transaction(&mut self.conn)
             .map_err(StoreError::sql("updating incident"))?;
         let Some(before) = get(&tx, id)? else {

@@ -164,6 +164,16 @@ impl Store {
         get(&self.conn, id)
     }
 
+    /// SQLite's `data_version`: it changes when another connection (another
+    /// process, or a thread with its own connection) commits to the file,
+    /// never for this connection's own writes. The window polls it to show
+    /// what the command line imported while it was open.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(StoreError::sql("reading the data version"))
+    }
+
     /// How many reports are stored.
     pub fn report_count(&self) -> Result<i64, StoreError> {
         self.conn

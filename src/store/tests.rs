@@ -383,6 +383,26 @@ fn confidence_reasons_and_the_reviewed_flag_round_trip() {
     assert!(!store.set_reviewed(9999, true).unwrap());
 }
 
+#[test]
+fn an_edit_longer_than_a_field_may_hold_is_refused_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let kaya = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
+    let id = store
+        .add_report("r.txt", None, "Kaya.", &[kaya.clone()])
+        .unwrap()
+        .incident_ids[0];
+    let mut long = kaya.clone();
+    long.notes = "n".repeat(crate::model::MAX_FIELD_BYTES + 1);
+    let err = store.update_incident(id, &long).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooLong { field: "notes", .. }),
+        "{err}"
+    );
+    assert_eq!(store.incident(id).unwrap().unwrap().data, kaya);
+    long.notes = "n".repeat(crate::model::MAX_FIELD_BYTES);
+    assert!(store.update_incident(id, &long).unwrap());
+}
+
 /// The boxes of the where-and-when index, by incident id.
 fn where_when(store: &Store) -> Vec<(i64, f64, f64, f64)> {
     let mut stmt = store

@@ -236,6 +236,28 @@ fn a_curated_point_outside_its_country_is_a_usage_error() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("Burkina Faso"), "{}", stderr(&out));
+    // Far from the five countries outlined in detail: Paris, typed as a
+    // village of Burkina Faso.
+    let out = sandbox.run(&[
+        "gazetteer",
+        "add",
+        "--name",
+        "Lutèce",
+        "--lat",
+        "48.85",
+        "--lon",
+        "2.35",
+        "--country",
+        "BF",
+        "--source",
+        "a test",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lies in France, not in BF"),
+        "{}",
+        stderr(&out)
+    );
     let out = sandbox.run(&[
         "gazetteer",
         "add",
@@ -509,5 +531,34 @@ fn a_malformed_file_fails_alone_and_leaves_the_database_unchanged() {
         "{}",
         stderr(&out)
     );
+    assert_eq!(places(), before + 1);
+}
+
+#[test]
+fn an_endless_input_is_refused_quickly_and_the_next_file_still_imports() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["geocode", "Kaya"]); // creates the database
+    let places = || sandbox.store().place_count().expect("counting places");
+    let before = places();
+    // A village GeoNames row of our own (id well above the bundled ones).
+    let good = sandbox.write(
+        "village.txt",
+        "99000001\tKobou Sebbe\tKobou Sebbe\t\t14.52\t-1.18\tP\tPPL\tBF\t\t49\t\t\t\t0\t\t\t\t2025-01-01\n",
+    );
+    // `/dev/zero` never ends and has no line break: it once grew to 12 GB.
+    let out = sandbox.run(&[
+        "gazetteer",
+        "import",
+        "--format",
+        "geonames",
+        "/dev/zero",
+        &good,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("/dev/zero, line 1: longer than"), "{err}");
+    assert!(err.contains("1 of 2 files failed"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("village.txt: 1 place(s)"), "{stdout}");
     assert_eq!(places(), before + 1);
 }
