@@ -45,6 +45,7 @@ use crate::view::{self, Bin, Filters, SortKey, Step, next_window};
 mod files;
 /// Selecting and showing what an import stored.
 mod imported;
+mod outside_writes;
 /// Drawing and saving the map picture.
 mod picture;
 /// Room (points) kept between the incidents and the map's edge when fitting.
@@ -109,7 +110,7 @@ pub struct AtlasApp {
     map: MapView,
     dates: DateFields,
     details: DetailsForm,
-    import: ImportForm,
+    pub(super) import: ImportForm,
     export: ExportForm,
     /// A failure to read or write the database, shown in the toolbar until the next success.
     load_error: Option<String>,
@@ -135,6 +136,8 @@ pub struct AtlasApp {
     legend: Legend,
     /// Sizes the window to the screen once it is open (not under tests).
     screen_fit: ScreenFit,
+    /// Watches for incidents written by another program (the command line).
+    pub(super) outside: outside_writes::OutsideWrites,
 }
 
 impl AtlasApp {
@@ -180,6 +183,7 @@ impl AtlasApp {
             fonts_installed: false,
             legend: Legend::default(),
             screen_fit: ScreenFit::default(),
+            outside: outside_writes::OutsideWrites::default(),
         };
         app.set_incidents(incidents);
         app.state.window = timeline::full_range(&app.incidents);
@@ -388,6 +392,7 @@ impl AtlasApp {
             self.fonts_installed = true;
         }
         self.poll_job();
+        self.watch_outside_writes(ui.ctx());
         self.sync_tiles(ui.ctx());
         if let Some((backdrop, path)) = self.snapshot.poll(ui.ctx().pixels_per_point()) {
             self.write_picture(Some(backdrop), &path);

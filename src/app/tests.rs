@@ -1747,3 +1747,49 @@ fn the_print_picture_is_twice_the_size_with_title_window_scale_arrow_legend_and_
     assert!(!parts.credits.intersects(parts.map));
     harness.get_by_label_contains(&format!("saved to {}", path.display()));
 }
+
+#[test]
+fn incidents_another_program_writes_appear_while_the_window_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    let djibo = data("Djibo", -1.63, 14.10, date(2024, 3, 23), EventType::Battles);
+    store
+        .add_report("first.txt", None, "First.", &[djibo])
+        .unwrap();
+    let workspace = Workspace {
+        store,
+        gazetteer: Gazetteer::new(vec![], vec![]),
+        path: path.clone(),
+    };
+    let mut harness = harness_of(AtlasApp::new(workspace).unwrap());
+    harness.state_mut().outside.every = std::time::Duration::ZERO;
+    harness.run_steps(2);
+    assert_eq!(harness.state().incidents().len(), 1);
+
+    // The command line, a second connection, imports two incidents.
+    let mut cli = Store::open(&path).unwrap();
+    let kaya = data("Kaya", -1.08, 13.09, date(2024, 9, 10), EventType::Battles);
+    let fada = data(
+        "Fada N'Gourma",
+        0.35,
+        12.06,
+        date(2025, 7, 28),
+        EventType::Battles,
+    );
+    cli.add_report("cli.txt", None, "From the command line.", &[kaya, fada])
+        .unwrap();
+    harness.run_steps(2);
+    assert_eq!(harness.state().incidents().len(), 3);
+    // The time window grew to the new dates, so the map shows them.
+    assert_counts_agree(&harness, 3);
+    let outcome = format!("{:?}", harness.state().import.outcome);
+    assert!(
+        outcome.contains("2 incident(s) added to this database by another program"),
+        "{outcome}"
+    );
+
+    // Its own writes through its own connection are not news.
+    harness.run_steps(2);
+    assert_eq!(harness.state().incidents().len(), 3);
+}

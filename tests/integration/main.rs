@@ -15,10 +15,12 @@ mod gazetteer_cli;
 mod gdal;
 mod kill;
 mod pbf_writer;
+mod properties;
 mod scaling;
 #[cfg(target_os = "linux")]
 mod stdout;
 mod store;
+mod streams;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
