@@ -237,6 +237,14 @@ pub struct Location {
     pub geo_precision: GeoPrecision,
 }
 
+/// Great-circle distance in kilometres between two points given as
+/// latitude and longitude in degrees: `geo`'s haversine (on the mean Earth
+/// radius), the one distance every part of the program uses.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    use geo::{Distance, Haversine, Point};
+    Haversine.distance(Point::new(lon1, lat1), Point::new(lon2, lat2)) / 1000.0
+}
+
 /// The longest text one field of an incident may hold, in bytes (256 KiB,
 /// a hundred pages of notes; ACLED's longest notes are a few hundred bytes).
 /// The importers refuse a longer value and the store refuses an edit that
@@ -491,6 +499,16 @@ impl BBox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        // Kaya to Djibo: about 130 km as the crow flies.
+        let d = distance_km(13.09, -1.08, 14.10, -1.63);
+        assert!((d - 126.6).abs() < 1.0, "{d}");
+        assert_eq!(distance_km(14.1, -1.6, 14.1, -1.6), 0.0);
+        // A quarter of the equator.
+        assert!((distance_km(0.0, 0.0, 0.0, 90.0) - 10_007.5).abs() < 1.0);
+    }
 
     #[test]
     fn precision_codes_round_trip_and_reject_strangers() {
