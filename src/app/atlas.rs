@@ -689,7 +689,7 @@ impl AtlasApp {
             Command::IngestFiles { paths, published } => self.ingest_files(&paths, published),
             Command::Export { path, format } => self.export_to(&path, format),
             Command::ChooseFile(purpose) => self.choose_file(purpose),
-            Command::FileChosen { purpose, path } => self.file_chosen(purpose, path),
+            Command::FileChosen { purpose, paths } => self.file_chosen(purpose, paths),
             Command::SetFilters(filters) => {
                 let search_changed = filters.search != self.state.filters.search;
                 self.state.filters = filters;

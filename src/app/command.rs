@@ -114,11 +114,12 @@ pub enum Command {
     SetBasemap(super::state::BasemapChoice),
     /// Open the file dialog to choose a file for this purpose.
     ChooseFile(super::file_dialog::FilePurpose),
-    /// A file was chosen in the dialog: fill the form's path and carry the
-    /// form's action out on it (import, export, save, open).
+    /// Files were chosen in the dialog (one, except for an import, where a
+    /// day's reports are picked at once): fill the form's path and carry
+    /// the form's action out on them (import, export, save, open).
     FileChosen {
         purpose: super::file_dialog::FilePurpose,
-        path: PathBuf,
+        paths: Vec<PathBuf>,
     },
 }
 

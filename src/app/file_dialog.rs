@@ -75,7 +75,10 @@ impl FileChooser {
         .initial_path(folder)
         .title(purpose.title())
         .default_size([560.0, 420.0])
-        .keep_on_top(true);
+        .keep_on_top(true)
+        // A morning's reports come as several files: Ctrl+click and
+        // Shift+click pick more than one to import.
+        .multi_select(purpose == FilePurpose::Import);
         if let Some(name) = name {
             dialog = dialog.default_filename(name);
         }
@@ -83,7 +86,7 @@ impl FileChooser {
         self.open = Some((purpose, dialog));
     }
 
-    /// Draws the dialog; returns the chosen file once it is confirmed.
+    /// Draws the dialog; returns the chosen files once they are confirmed.
     /// Cancelling or closing the dialog just closes it.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Command> {
         let (purpose, dialog) = self.open.as_mut()?;
@@ -92,9 +95,16 @@ impl FileChooser {
         match dialog.state() {
             egui_file::State::Open => None,
             egui_file::State::Selected => {
-                let path = dialog.path().map(Path::to_path_buf);
+                let mut paths: Vec<PathBuf> = dialog
+                    .selection()
+                    .into_iter()
+                    .map(Path::to_path_buf)
+                    .collect();
+                if paths.is_empty() {
+                    paths.extend(dialog.path().map(Path::to_path_buf));
+                }
                 self.open = None;
-                path.map(|path| Command::FileChosen { purpose, path })
+                (!paths.is_empty()).then_some(Command::FileChosen { purpose, paths })
             }
             egui_file::State::Cancelled | egui_file::State::Closed => {
                 self.open = None;

@@ -1578,6 +1578,34 @@ fn a_report_file_chosen_in_the_dialog_is_imported() {
     harness.get_by_label_contains("1 file(s) read:");
 }
 
+#[test]
+fn several_reports_picked_together_in_the_dialog_are_all_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("calm.txt", "Calm day in Ouagadougou. Nothing happened."),
+        ("quiet.txt", "A quiet market day in Kaya. Nothing to report."),
+        ("other.txt", "Not picked."),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut harness = harness_with_dialog(app_with_folder(dir.path()));
+    show(&mut harness, "Choose report file…");
+    harness.get_by_label("Choose report file…").click();
+    harness.run();
+    harness.get_by_label("🗋 calm.txt").click();
+    harness.run();
+    harness
+        .get_by_label("🗋 quiet.txt")
+        .click_modifiers(Modifiers::CTRL);
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label_contains("2 file(s) read:");
+    let field = &harness.state().import.file;
+    assert!(field.contains("calm.txt") && field.contains("quiet.txt"), "{field}");
+    assert!(!field.contains("other.txt"), "{field}");
+}
+
 /// Pastes `text` into the report box and ingests it.
 fn paste_report(harness: &mut Harness<'_, AtlasApp>, text: &str) {
     harness.get_by_label("Report text").focus();

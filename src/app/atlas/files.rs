@@ -42,15 +42,22 @@ impl AtlasApp {
         self.files.open(purpose, &folder, name.as_deref());
     }
 
-    /// A file was chosen in the dialog: the form takes its path and its
-    /// action runs on it.
-    pub(super) fn file_chosen(&mut self, purpose: FilePurpose, path: PathBuf) {
+    /// Files were chosen in the dialog: the form takes their paths and its
+    /// action runs on them (only an import takes more than one).
+    pub(super) fn file_chosen(&mut self, purpose: FilePurpose, paths: Vec<PathBuf>) {
+        let Some(path) = paths.first().cloned() else {
+            return;
+        };
         self.remember_folder(&path);
         match purpose {
             FilePurpose::Import => {
-                self.import.file = path.display().to_string();
+                self.import.file = paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 match parse_published(&self.import.published) {
-                    Ok(published) => self.ingest_files(&[path], published),
+                    Ok(published) => self.ingest_files(&paths, published),
                     Err(e) => self.import.outcome = Some(Outcome::Failed(e)),
                 }
             }
