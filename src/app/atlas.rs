@@ -130,6 +130,9 @@ pub struct AtlasApp {
     files: FileChooser,
     /// Where the parts of the last map picture were drawn.
     picture_parts: Option<super::map_picture::Parts>,
+    /// The outcome of the map picture being painted and saved off the
+    /// window's thread, while it is.
+    picture_saving: Option<std::sync::mpsc::Receiver<Outcome>>,
     /// Symbola is installed as the fallback font (on the first frame, as
     /// the context is only known then).
     fonts_installed: bool,
@@ -180,6 +183,7 @@ impl AtlasApp {
             frame_stats: FrameStats::from_env(),
             files: FileChooser::default(),
             picture_parts: None,
+            picture_saving: None,
             fonts_installed: false,
             legend: Legend::default(),
             screen_fit: ScreenFit::default(),
@@ -392,6 +396,7 @@ impl AtlasApp {
             self.fonts_installed = true;
         }
         self.poll_job();
+        self.poll_picture();
         self.watch_outside_writes(ui.ctx());
         self.sync_tiles(ui.ctx());
         if let Some((backdrop, path)) = self.snapshot.poll(ui.ctx().pixels_per_point()) {

@@ -74,10 +74,27 @@ impl Parts {
     }
 }
 
-/// The finished picture.
-pub struct Picture {
-    pub image: ColorImage,
+/// A picture laid out and tessellated, ready to paint. Painting (every
+/// pixel on the CPU) and encoding are the slow part, so they run on another
+/// thread while the window keeps drawing: everything here is owned and Send.
+pub struct Sketch {
+    primitives: Vec<egui::epaint::ClippedPrimitive>,
+    textures: Textures,
+    /// Picture pixels per point.
+    scale: f32,
+    /// The picture's size in pixels.
+    pixels: [usize; 2],
+    /// Where the parts were laid out, in points.
     pub parts: Parts,
+}
+
+impl Sketch {
+    /// Paints the picture.
+    pub fn paint(&self) -> ColorImage {
+        let mut image = ColorImage::filled(self.pixels, Color32::WHITE);
+        raster::paint(&mut image, &self.primitives, &self.textures, self.scale);
+        image
+    }
 }
 
 /// The credits line: the outlines and places always, the tiles when drawn.
@@ -115,7 +132,7 @@ pub fn scale_label(metres: f64) -> String {
 }
 
 /// Draws the picture off screen and paints it.
-pub fn compose(mut input: PictureInput<'_>) -> Picture {
+pub fn compose(mut input: PictureInput<'_>) -> Sketch {
     let size = vec2(
         input.map_size.x.max(1.0),
         input.map_size.y.max(1.0) + TITLE_HEIGHT + CREDITS_HEIGHT,
@@ -148,9 +165,13 @@ pub fn compose(mut input: PictureInput<'_>) -> Picture {
     }
     let primitives = ctx.tessellate(shapes, input.scale);
     let pixels = |points: f32| (points * input.scale).round().max(1.0) as usize;
-    let mut image = ColorImage::filled([pixels(size.x), pixels(size.y)], Color32::WHITE);
-    raster::paint(&mut image, &primitives, &textures, input.scale);
-    Picture { image, parts }
+    Sketch {
+        primitives,
+        textures,
+        scale: input.scale,
+        pixels: [pixels(size.x), pixels(size.y)],
+        parts,
+    }
 }
 
 /// Lays the picture out in `ui` (which covers the whole picture).

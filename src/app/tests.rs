@@ -1070,6 +1070,7 @@ fn save_map_picture_asks_the_window_for_a_screenshot_and_says_how_it_went() {
     for _ in 0..5 {
         harness.run();
     }
+    wait_for_picture(&mut harness);
     // kittest renders nothing, so the screenshot never comes back; the
     // request is dropped and the panel says so instead of waiting forever.
     let saved = path.exists();
@@ -1583,7 +1584,10 @@ fn several_reports_picked_together_in_the_dialog_are_all_imported() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [
         ("calm.txt", "Calm day in Ouagadougou. Nothing happened."),
-        ("quiet.txt", "A quiet market day in Kaya. Nothing to report."),
+        (
+            "quiet.txt",
+            "A quiet market day in Kaya. Nothing to report.",
+        ),
         ("other.txt", "Not picked."),
     ] {
         std::fs::write(dir.path().join(name), text).unwrap();
@@ -1602,7 +1606,10 @@ fn several_reports_picked_together_in_the_dialog_are_all_imported() {
     harness.run();
     harness.get_by_label_contains("2 file(s) read:");
     let field = &harness.state().import.file;
-    assert!(field.contains("calm.txt") && field.contains("quiet.txt"), "{field}");
+    assert!(
+        field.contains("calm.txt") && field.contains("quiet.txt"),
+        "{field}"
+    );
     assert!(!field.contains("other.txt"), "{field}");
 }
 
@@ -1721,6 +1728,19 @@ fn has_ink(image: &image::RgbaImage, rect: egui::Rect, scale: f32) -> bool {
     })
 }
 
+/// Runs frames until the map picture being saved is done (a few seconds
+/// at most; a minute means it never will be).
+fn wait_for_picture(harness: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..6000 {
+        if !harness.state().picture_pending() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the map picture was never saved");
+}
+
 #[test]
 fn the_print_picture_is_twice_the_size_with_title_window_scale_arrow_legend_and_credits() {
     let dir = tempfile::tempdir().unwrap();
@@ -1735,6 +1755,12 @@ fn the_print_picture_is_twice_the_size_with_title_window_scale_arrow_legend_and_
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
+    // Painted and saved off the window's thread: the window says so and
+    // keeps drawing until it is done.
+    assert!(harness.state().picture_pending());
+    harness.get_by_label_contains("Saving the map picture to");
+    wait_for_picture(&mut harness);
+    harness.get_by_label_contains("saved to");
 
     let path = dir.path().join("map.png");
     let picture = image::open(&path).unwrap().to_rgba8();

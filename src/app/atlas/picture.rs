@@ -1,6 +1,7 @@
 //! Drawing the map picture from the atlas's state and saving it.
 
 use std::path::Path;
+use std::sync::mpsc;
 
 use egui::ColorImage;
 
@@ -29,7 +30,7 @@ impl AtlasApp {
             ),
             Some(BasemapChoice::Outlines) | None => None,
         };
-        let picture = map_picture::compose(PictureInput {
+        let sketch = map_picture::compose(PictureInput {
             title: &self.snapshot.title,
             window: self.state.window,
             map_size: self.map_rect.size(),
@@ -42,15 +43,58 @@ impl AtlasApp {
             backdrop,
             tiles_credit,
         });
-        let [width, height] = picture.image.size;
-        self.snapshot.outcome = Some(match save_png(&picture.image, path) {
-            Ok(()) => Outcome::Done(format!(
-                "Map picture ({width}×{height} pixels) saved to {}",
-                path.display()
-            )),
-            Err(e) => Outcome::Failed(error_chain(&e)),
+        self.picture_parts = Some(sketch.parts);
+        // Painting every pixel and encoding the PNG takes a moment at print
+        // size; the window keeps drawing meanwhile and says so.
+        let (done, result) = mpsc::channel();
+        let repaint = self.repaint.clone();
+        let target = path.to_path_buf();
+        std::thread::spawn(move || {
+            let image = sketch.paint();
+            let [width, height] = image.size;
+            let outcome = match save_png(&image, &target) {
+                Ok(()) => Outcome::Done(format!(
+                    "Map picture ({width}×{height} pixels) saved to {}",
+                    target.display()
+                )),
+                Err(e) => Outcome::Failed(error_chain(&e)),
+            };
+            // The window may have closed meanwhile; then nobody is told.
+            let _ = done.send(outcome);
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
         });
-        self.picture_parts = Some(picture.parts);
+        self.picture_saving = Some(result);
+        self.snapshot.outcome = Some(Outcome::Done(format!(
+            "Saving the map picture to {}…",
+            path.display()
+        )));
+    }
+
+    /// Takes the outcome of a picture being saved, once it is.
+    pub(super) fn poll_picture(&mut self) {
+        let Some(saving) = &self.picture_saving else {
+            return;
+        };
+        match saving.try_recv() {
+            Ok(outcome) => {
+                self.snapshot.outcome = Some(outcome);
+                self.picture_saving = None;
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.snapshot.outcome = Some(Outcome::Failed(
+                    "the map picture could not be painted".to_owned(),
+                ));
+                self.picture_saving = None;
+            }
+        }
+    }
+
+    /// True while a map picture is being painted and saved.
+    pub fn picture_pending(&self) -> bool {
+        self.picture_saving.is_some()
     }
 
     /// Where the parts of the last picture were drawn, in points.
