@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::Place;
+use crate::model::{Place, distance_km};
 
 use super::admin_name::{UnitWord, bare_admin_name, unelide};
 use super::country::country_name;
@@ -438,7 +438,7 @@ impl Gazetteer {
             .points
             .iter()
             .filter(|(_, _, i)| *i != index)
-            .map(|&(lat, lon, _)| km(p.latitude, p.longitude, lat, lon))
+            .map(|&(lat, lon, _)| distance_km(p.latitude, p.longitude, lat, lon))
             .min_by(f64::total_cmp);
         if let Some(d) = nearest.filter(|d| *d <= RADIUS_KM) {
             let mut bonus = HINT_NEAR * (1.0 - d / RADIUS_KM) + 1.0;
@@ -461,7 +461,7 @@ impl Gazetteer {
         let nearest = near
             .iter()
             .filter(|&&(lat, lon)| (lat, lon) != (p.latitude, p.longitude))
-            .map(|&(lat, lon)| (km(p.latitude, p.longitude, lat, lon), lat, lon))
+            .map(|&(lat, lon)| (distance_km(p.latitude, p.longitude, lat, lon), lat, lon))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((d, lat, lon)) = nearest.filter(|n| n.0 <= RADIUS_KM) {
             // Naming the other place costs a probe: only when explaining.
@@ -772,7 +772,8 @@ fn yield_shared_spots<'g>(scored: &mut [(Scoring<'g>, Match)]) {
                 own_name(*m)
                     && o.feature_class == p.feature_class
                     && (p.latitude - o.latitude).abs() * 110.0 <= SHARED_SPOT_KM
-                    && km(p.latitude, p.longitude, o.latitude, o.longitude) <= SHARED_SPOT_KM
+                    && distance_km(p.latitude, p.longitude, o.latitude, o.longitude)
+                        <= SHARED_SPOT_KM
             })
             .map(|(o, _)| o);
         if let Some(owner) = owner {
@@ -798,15 +799,6 @@ fn sort<T>(candidates: &mut [T], scoring: impl Fn(&T) -> &Scoring<'_>) {
             .then(b.place.population.cmp(&a.place.population))
             .then(a.place.geonameid.cmp(&b.place.geonameid))
     });
-}
-
-/// Great-circle distance in kilometres.
-fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 /// 61462 -> "61,462".
