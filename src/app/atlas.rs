@@ -141,6 +141,8 @@ pub struct AtlasApp {
     screen_fit: ScreenFit,
     /// Watches for incidents written by another program (the command line).
     pub(super) outside: outside_writes::OutsideWrites,
+    /// Where OpenStreetMap tiles come from once the analyst picks them.
+    osm_source: super::osm::OsmSource,
 }
 
 impl AtlasApp {
@@ -188,10 +190,18 @@ impl AtlasApp {
             legend: Legend::default(),
             screen_fit: ScreenFit::default(),
             outside: outside_writes::OutsideWrites::default(),
+            osm_source: super::osm::OsmSource::Online,
         };
         app.set_incidents(incidents);
         app.state.window = timeline::full_range(&app.incidents);
         Ok(app)
+    }
+
+    /// The same window with OpenStreetMap tiles taken from `source`: a window
+    /// that must stay offline (a test) asks for the stand-in.
+    pub fn with_osm_source(mut self, source: super::osm::OsmSource) -> AtlasApp {
+        self.osm_source = source;
+        self
     }
 
     /// Takes up a persisted state: the map view, window, filters, panels.
@@ -1162,7 +1172,9 @@ impl AtlasApp {
             BasemapChoice::MbTiles(path) => MbTilesSource::open(Path::new(path), ctx.clone())
                 .map(|source| Box::new(source) as super::map_view::BoxedTiles)
                 .map_err(|e| error_chain(&e)),
-            BasemapChoice::OpenStreetMap => super::osm::open(ctx).map_err(|e| error_chain(&e)),
+            BasemapChoice::OpenStreetMap => {
+                super::osm::open(ctx, self.osm_source).map_err(|e| error_chain(&e))
+            }
             BasemapChoice::Outlines => return,
         };
         match source {

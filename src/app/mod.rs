@@ -45,6 +45,7 @@ mod view_tests;
 pub use atlas::AtlasApp;
 pub use command::{Command, Outcome, Panel};
 pub use legend::event_color;
+pub use osm::OsmSource;
 pub use state::{BasemapChoice, Panels, State};
 
 use crate::setup::Workspace;

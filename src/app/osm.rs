@@ -1,7 +1,8 @@
 //! The opt-in OpenStreetMap basemap: tiles from tile.openstreetmap.org,
 //! through walkers' `HttpTiles`. The atlas must work offline, so this source
-//! is made only when the analyst picks it, never at start-up, and tests get a
-//! stand-in that never touches the network.
+//! is made only when the analyst picks it, never at start-up, and a window
+//! built with [`OsmSource::StandIn`] (the tests') gets a stand-in that never
+//! touches the network.
 //!
 //! The OSM tile usage policy (<https://operations.osmfoundation.org/policies/tiles/>)
 //! asks for an identifying User-Agent, honouring the HTTP cache headers
@@ -58,13 +59,22 @@ pub fn http_options(cache: Option<PathBuf>) -> HttpOptions {
     }
 }
 
-/// The OpenStreetMap tile source. Under `cfg(test)` this is a stand-in that
-/// serves no tiles, so no test can reach the network by picking OSM.
-pub fn open(ctx: &Context) -> Result<BoxedTiles, OsmError> {
-    if cfg!(test) {
-        return Ok(Box::new(StandIn));
+/// Where the OpenStreetMap basemap's tiles come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OsmSource {
+    /// tile.openstreetmap.org over HTTP: what the analyst opts into.
+    Online,
+    /// OSM's attribution and no tiles, for a window that must never reach
+    /// the network (the tests pick OSM and must pass offline).
+    StandIn,
+}
+
+/// The OpenStreetMap tile source `source` asks for.
+pub fn open(ctx: &Context, source: OsmSource) -> Result<BoxedTiles, OsmError> {
+    match source {
+        OsmSource::Online => open_http(ctx),
+        OsmSource::StandIn => Ok(Box::new(StandIn)),
     }
-    open_http(ctx)
 }
 
 fn open_http(ctx: &Context) -> Result<BoxedTiles, OsmError> {
@@ -84,7 +94,8 @@ fn open_http(ctx: &Context) -> Result<BoxedTiles, OsmError> {
         .map_err(|_| OsmError::Client)
 }
 
-/// Stands in for the HTTP source in tests: OSM's attribution, no tiles.
+/// Stands in for the HTTP source where no network may be used: OSM's
+/// attribution, no tiles.
 struct StandIn;
 
 impl Tiles for StandIn {
@@ -133,8 +144,8 @@ mod tests {
     }
 
     #[test]
-    fn tests_get_a_stand_in_with_the_openstreetmap_attribution_and_no_tiles() {
-        let mut tiles = open(&Context::default()).unwrap();
+    fn the_stand_in_has_the_openstreetmap_attribution_and_no_tiles() {
+        let mut tiles = open(&Context::default(), OsmSource::StandIn).unwrap();
         assert_eq!(tiles.attribution().text, "OpenStreetMap contributors");
         assert_eq!(
             tiles.attribution().url,
@@ -161,7 +172,9 @@ mod tests {
             .with_size([1440.0, 900.0])
             .build_ui_state(
                 |ui, app: &mut AtlasApp| app.ui(ui),
-                AtlasApp::new(workspace).unwrap(),
+                AtlasApp::new(workspace)
+                    .unwrap()
+                    .with_osm_source(OsmSource::StandIn),
             )
     }
 

@@ -8,7 +8,7 @@ use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::AtlasApp;
+use super::{AtlasApp, OsmSource};
 use crate::gazetteer::Gazetteer;
 use crate::model::{
     Confidence, EventType, GeoPrecision, Incident, IncidentData, Location, Span, TimePrecision,
@@ -127,7 +127,10 @@ pub(super) fn harness() -> Harness<'static, AtlasApp> {
     harness_of(AtlasApp::new(workspace()).unwrap())
 }
 
+/// The window under test; should a test pick OpenStreetMap, it gets the
+/// stand-in, so no test reaches the network.
 pub(super) fn harness_of(app: AtlasApp) -> Harness<'static, AtlasApp> {
+    let app = app.with_osm_source(OsmSource::StandIn);
     Harness::builder()
         .with_size([1440.0, 900.0])
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app)

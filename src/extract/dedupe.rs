@@ -25,7 +25,7 @@
 //! - the event type, sub-event type and notes stay as first coded;
 //! - a field the analyst corrected never changes.
 
-use crate::model::{EventType, Field, GeoPrecision, IncidentData, TimePrecision};
+use crate::model::{EventType, Field, GeoPrecision, IncidentData, TimePrecision, distance_km};
 
 /// How far apart two points of the same event may be.
 pub const SAME_PLACE_KM: f64 = 10.0;
@@ -46,7 +46,7 @@ fn same_place(a: &IncidentData, b: &IncidentData) -> bool {
     if la.geo_precision == GeoPrecision::Region || lb.geo_precision == GeoPrecision::Region {
         return false;
     }
-    km((la.latitude, la.longitude), (lb.latitude, lb.longitude)) <= SAME_PLACE_KM
+    distance_km(la.latitude, la.longitude, lb.latitude, lb.longitude) <= SAME_PLACE_KM
 }
 
 fn span_days(p: TimePrecision) -> i64 {
@@ -146,15 +146,6 @@ pub fn reconcile(kept: &IncidentData, other: &IncidentData, locked: &[Field]) ->
         }
     }
     out
-}
-
-/// Great-circle distance in kilometres between two (lat, lon) points.
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 
 use super::extract;
 use crate::gazetteer::{Gazetteer, bundled};
-use crate::model::IncidentData;
+use crate::model::{IncidentData, distance_km};
 
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -105,14 +105,6 @@ fn parse_expected(text: &str) -> Vec<Expected> {
         .collect()
 }
 
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
 /// Whether the extracted place is the expected one within its radius.
 fn place_matches(e: &Expected, got: &IncidentData) -> bool {
     let loc = &got.location;
@@ -121,10 +113,7 @@ fn place_matches(e: &Expected, got: &IncidentData) -> bool {
             let place = gazetteer()
                 .place(*id)
                 .expect("every expected geonameid is in the bundled gazetteer");
-            km(
-                (place.latitude, place.longitude),
-                (loc.latitude, loc.longitude),
-            ) <= 25.0
+            distance_km(place.latitude, place.longitude, loc.latitude, loc.longitude) <= 25.0
         }
         ExpectedPlace::Admin1(cc, a1) => {
             loc.country_code == *cc && gazetteer().admin1_name(cc, a1) == Some(loc.admin1.as_str())

@@ -31,7 +31,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::gazetteer::Gazetteer;
-use crate::model::{EventType, GeoPrecision, IncidentData, Span, TimePrecision};
+use crate::model::{EventType, GeoPrecision, IncidentData, Span, TimePrecision, distance_km};
 
 use super::actors::{ActorKind, ActorMention, Role as Side, actor_name, find_actors_in};
 use super::clauses;
@@ -39,7 +39,7 @@ use super::dates::{DateMention, find_dates_in};
 use super::event_type::{Cues, Sides, classify, cues_in};
 use super::fatalities::{Count, fatalities_in};
 use super::lexicon::{Kind, lexicon};
-use super::places::{Resolved, Role, SentencePlaces, km};
+use super::places::{Resolved, Role, SentencePlaces};
 use super::sentences::Sentence;
 use super::weapons::find_weapons_in;
 use super::words::Word;
@@ -456,9 +456,11 @@ fn same_place(a: &Resolved, b: &Resolved) -> bool {
             && a.place.country_code == b.place.country_code
             && a.place.admin1_code == b.place.admin1_code
             && a.place.admin2_code == b.place.admin2_code;
-        let close = km(
-            (a.place.latitude, a.place.longitude),
-            (b.place.latitude, b.place.longitude),
+        let close = distance_km(
+            a.place.latitude,
+            a.place.longitude,
+            b.place.latitude,
+            b.place.longitude,
         ) < 60.0;
         return inside || close;
     }
@@ -1186,9 +1188,11 @@ fn namesakes(place: &Resolved, gazetteer: &Gazetteer) -> usize {
             !c.guessed
                 && c.place.feature_class == "P"
                 && c.place.geonameid != place.place.geonameid
-                && km(
-                    (c.place.latitude, c.place.longitude),
-                    (place.place.latitude, place.place.longitude),
+                && distance_km(
+                    c.place.latitude,
+                    c.place.longitude,
+                    place.place.latitude,
+                    place.place.longitude,
                 ) > 25.0
         })
         .count()

@@ -36,7 +36,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::gazetteer::{Gazetteer, PlaceQuery};
-use crate::model::{GeoPrecision, Place};
+use crate::model::{GeoPrecision, Place, distance_km};
 
 use super::lexicon::{Kind, lexicon};
 use super::words::{Word, fold_word, words};
@@ -1214,9 +1214,9 @@ fn lookup_place<'g>(
     let usable = |c: &crate::gazetteer::Ranked<'_>| {
         matches!(c.place.feature_class.as_str(), "P" | "A")
             && (!c.guessed
-                || near
-                    .iter()
-                    .any(|n| km(*n, (c.place.latitude, c.place.longitude)) < 40.0))
+                || near.iter().any(|&(lat, lon)| {
+                    distance_km(lat, lon, c.place.latitude, c.place.longitude) < 40.0
+                }))
     };
     if let Some(c) = found
         .iter()
@@ -1254,7 +1254,7 @@ fn seat_of<'g>(unit: &Place, gazetteer: &'g Gazetteer) -> Option<&'g Place> {
         p.feature_class == "P"
             && p.country_code == unit.country_code
             && fold_word(&p.name) == fold_word(bare)
-            && km((p.latitude, p.longitude), (unit.latitude, unit.longitude)) < 40.0
+            && distance_km(p.latitude, p.longitude, unit.latitude, unit.longitude) < 40.0
     })
 }
 
@@ -1273,13 +1273,4 @@ pub fn is_notable(place: &Place) -> bool {
     place.feature_code.starts_with("PPLA")
         || place.feature_code == "PPLC"
         || place.population >= 10_000
-}
-
-/// Great-circle distance in kilometres.
-pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
 }

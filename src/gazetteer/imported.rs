@@ -22,7 +22,7 @@ use super::fold::fold;
 use super::gazetteer::Gazetteer;
 use super::import_error::PlaceImportError;
 use super::import_id::{ImportKind, imported_id};
-use super::rank::thousands;
+use super::reason::thousands;
 
 /// One settlement as its list gives it, before the gazetteer places it.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -6,7 +6,7 @@
 //! gets its province and region, by point-in-polygon against the bundled
 //! Natural Earth outlines rather than by trusting the code.
 
-use crate::model::Place;
+use crate::model::{Place, distance_km};
 
 use super::admin_name::bare_admin_name;
 use super::boundary::{Outline, bundled_outlines};
@@ -66,7 +66,7 @@ impl Gazetteer {
             nearest.truncate(keep);
         }
         for (p, d) in &mut nearest {
-            *d = km(lat, lon, p.latitude, p.longitude);
+            *d = distance_km(lat, lon, p.latitude, p.longitude);
         }
         nearest.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.geonameid.cmp(&b.0.geonameid)));
         nearest.truncate(n);
@@ -153,15 +153,6 @@ fn wrap(d: f64) -> f64 {
     } else {
         d
     }
-}
-
-/// Great-circle distance in kilometres.
-fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 #[cfg(test)]
