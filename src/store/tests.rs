@@ -388,7 +388,7 @@ fn an_edit_longer_than_a_field_may_hold_is_refused_and_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let kaya = incident(day(2024, 3, 23), "Kaya", -1.08444, 13.09167);
     let id = store
-        .add_report("r.txt", None, "Kaya.", &[kaya.clone()])
+        .add_report("r.txt", None, "Kaya.", std::slice::from_ref(&kaya))
         .unwrap()
         .incident_ids[0];
     let mut long = kaya.clone();
