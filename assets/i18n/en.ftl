@@ -258,6 +258,7 @@ basemap-mbtiles = MBTiles file…
 basemap-osm = OpenStreetMap (online)
 basemap-tiles-file = Tiles file
 basemap-open = Open tiles
+basemap-attribution = Offline MBTiles basemap
 
 ## Map picture
 

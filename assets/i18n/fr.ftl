@@ -285,6 +285,7 @@ basemap-mbtiles = Fichier MBTiles…
 basemap-osm = OpenStreetMap (en ligne)
 basemap-tiles-file = Fichier de tuiles
 basemap-open = Ouvrir les tuiles
+basemap-attribution = Fond de carte MBTiles hors ligne
 
 ## Image de la carte
 

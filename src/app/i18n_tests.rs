@@ -59,6 +59,13 @@ fn keys_used_in(folder: &Path, keys: &mut BTreeSet<String>) {
                     rest = &rest[end..];
                 }
             }
+            // `tr_in(language, "key", …)` on one line: the first quoted text.
+            if let Some(at) = line.find("tr_in(")
+                && let Some(key) = line[at..].split('"').nth(1)
+                && looks_like_key(key)
+            {
+                keys.insert(key.to_owned());
+            }
             // `tr_in(language, "key", …)` spread over lines: the key is the
             // only quoted catalogue-like string on its own line.
             let trimmed = line.trim();
@@ -111,6 +118,8 @@ fn every_key_the_window_uses_is_in_both_catalogues() {
         "undo-deleted",
         "basemap-osm",
         "picture-saved",
+        "basemap-attribution",
+        "picture-credits-tiles",
     ] {
         assert!(used.contains(key), "the scan missed {key}");
     }

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::LazyLock;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use egui::{ColorImage, Context, Rect, TextureHandle, pos2};
@@ -15,7 +16,7 @@ use walkers::{Tile, TileId, TilePiece, Tiles};
 use super::command::{Command, error_chain};
 use super::file_dialog::FilePurpose;
 use super::state::BasemapChoice;
-use crate::app::i18n::tr;
+use crate::app::i18n::{self, Language, tr, tr_in};
 use crate::tiles::{MbTiles, MbTilesError};
 
 /// How many zoom levels up a missing tile is looked for.
@@ -95,6 +96,12 @@ pub struct BasemapForm {
     /// Why the chosen file or the online tiles could not be opened.
     pub error: Option<String>,
 }
+
+/// The map's credit for MBTiles tiles in each language (English, French),
+/// made once: walkers keeps the credit as a `&'static str`.
+static ATTRIBUTION: LazyLock<[String; 2]> = LazyLock::new(|| {
+    [Language::English, Language::French].map(|l| tr_in(l, "basemap-attribution", &[]))
+});
 
 // The choices' catalogue keys.
 const OUTLINES: &str = "basemap-outlines";
@@ -208,8 +215,12 @@ impl Tiles for MbTilesSource {
     }
 
     fn attribution(&self) -> Attribution {
+        let text = match i18n::current() {
+            Language::English => &ATTRIBUTION[0],
+            Language::French => &ATTRIBUTION[1],
+        };
         Attribution {
-            text: "Offline MBTiles basemap",
+            text,
             url: "",
             logo_light: None,
             logo_dark: None,
