@@ -19,6 +19,7 @@ use super::export::{self, ExportForm};
 use super::file_dialog::FileChooser;
 use super::filters::{self, Choices};
 use super::frame_stats::FrameStats;
+use super::i18n::{self, tr, tr_args, tr_error};
 use super::import::{self, ImportForm};
 use super::jobs::{self, ImportJob};
 use super::legend::Legend;
@@ -209,6 +210,7 @@ impl AtlasApp {
         self.map.restore(state.centre, state.zoom);
         let search_changed = state.filters.search != self.state.filters.search;
         self.state = state;
+        i18n::set_current(self.state.language);
         self.state.playback.playing = false;
         if self.state.window.is_none() {
             self.state.window = timeline::full_range(&self.incidents);
@@ -401,6 +403,8 @@ impl AtlasApp {
     /// Draws the whole window into `ui`, then applies what was asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.repaint = Some(ui.ctx().clone());
+        // This thread's text follows the state, whatever set it.
+        i18n::set_current(self.state.language);
         if !self.fonts_installed {
             ui.ctx().set_fonts(super::fonts::definitions());
             self.fonts_installed = true;
@@ -429,15 +433,15 @@ impl AtlasApp {
                 ui.strong("Incident Atlas");
                 ui.label(self.workspace.path.display().to_string());
                 ui.separator();
-                if ui.button("Zoom in").clicked() {
+                if ui.button(tr("toolbar-zoom-in")).clicked() {
                     commands.push(Command::Zoom(1));
                 }
-                if ui.button("Zoom out").clicked() {
+                if ui.button(tr("toolbar-zoom-out")).clicked() {
                     commands.push(Command::Zoom(-1));
                 }
                 if ui
-                    .button("Fit to shown")
-                    .on_hover_text("Fit the map to the incidents shown")
+                    .button(tr("toolbar-fit"))
+                    .on_hover_text(tr("toolbar-fit-hover"))
                     .clicked()
                 {
                     commands.push(Command::FitToShown);
@@ -451,30 +455,35 @@ impl AtlasApp {
                 ui.separator();
                 let panels = self.state.panels;
                 for (panel, open, label) in [
-                    (Panel::Filters, panels.filters, "Filters panel"),
-                    (Panel::List, panels.list, "List panel"),
-                    (Panel::Details, panels.details, "Details panel"),
+                    (Panel::Filters, panels.filters, "toolbar-filters-panel"),
+                    (Panel::List, panels.list, "toolbar-list-panel"),
+                    (Panel::Details, panels.details, "toolbar-details-panel"),
                 ] {
-                    if ui.selectable_label(open, label).clicked() {
+                    if ui.selectable_label(open, tr(label)).clicked() {
                         commands.push(Command::ShowPanel { panel, open: !open });
                     }
                 }
                 ui.separator();
                 let left = self.cache.queue.len();
                 if ui
-                    .selectable_label(self.review, format!("Review ({left} left)"))
-                    .on_hover_text(
-                        "Walk the unreviewed incidents shown, lowest confidence first: \
-                         A accept, D dismiss, C correct, N/P next/previous, Esc leave",
+                    .selectable_label(
+                        self.review,
+                        tr_args("toolbar-review", &[("n", left.into())]),
                     )
+                    .on_hover_text(tr("toolbar-review-hover"))
                     .clicked()
                 {
                     commands.push(Command::SetReviewMode(!self.review));
                 }
+                // Before Undo, so that it stays put when Undo comes and goes.
+                ui.separator();
+                if let Some(language) = i18n::choice(ui, self.state.language) {
+                    commands.push(Command::SetLanguage(language));
+                }
                 if let Some(undo) = &self.undo {
                     ui.separator();
                     ui.label(undo.label());
-                    if ui.button("Undo").clicked() {
+                    if ui.button(tr("toolbar-undo")).clicked() {
                         commands.push(Command::Undo);
                     }
                 }
@@ -533,15 +542,18 @@ impl AtlasApp {
                             total,
                         ));
                         ui.separator();
-                        egui::CollapsingHeader::new("Import a report")
+                        egui::CollapsingHeader::new(tr("panel-import"))
+                            .id_salt("import panel")
                             .default_open(true)
                             .show(ui, |ui| commands.extend(import::show(ui, &mut self.import)));
-                        egui::CollapsingHeader::new("Export")
+                        egui::CollapsingHeader::new(tr("panel-export"))
+                            .id_salt("export panel")
                             .default_open(true)
                             .show(ui, |ui| {
                                 commands.extend(export::show(ui, &mut self.export, shown));
                             });
-                        egui::CollapsingHeader::new("Map picture")
+                        egui::CollapsingHeader::new(tr("panel-picture"))
+                            .id_salt("picture panel")
                             .default_open(true)
                             .show(ui, |ui| {
                                 commands.extend(snapshot::show(ui, &mut self.snapshot));
@@ -611,7 +623,13 @@ impl AtlasApp {
             );
             if let Some(window) = self.state.window {
                 // Written on the map so that a screenshot says when it shows.
-                let text = format!("{} · {shown} shown", timeline::window_text(window));
+                let text = tr_args(
+                    "map-window-shown",
+                    &[
+                        ("window", timeline::window_text(window).into()),
+                        ("n", shown.into()),
+                    ],
+                );
                 let rect = ui.max_rect();
                 let top = egui::Rect::from_center_size(
                     egui::pos2(rect.center().x, rect.top() + 22.0),
@@ -697,6 +715,10 @@ impl AtlasApp {
                 self.after_ingest(result);
             }
             Command::SaveMapPicture { path } => self.save_picture(&path),
+            Command::SetLanguage(language) => {
+                self.state.language = language;
+                i18n::set_current(language);
+            }
             Command::SetBasemap(choice) => {
                 self.basemap_form.error = None;
                 self.state.basemap = choice;
@@ -743,7 +765,7 @@ impl AtlasApp {
                         }
                     }
                     Ok(None) => self.reload(),
-                    Err(e) => self.load_error = Some(format!("deleting: {}", error_chain(&e))),
+                    Err(e) => self.load_error = Some(tr_error("error-deleting", &e)),
                 }
             }
             Command::Accept(id) => self.accept(id),
@@ -785,7 +807,8 @@ impl AtlasApp {
             .as_ref()
             .and_then(|s| self.incidents.iter().find(|i| i.id == s.id));
         let mut open = true;
-        let shown = egui::Window::new("Near this point")
+        let shown = egui::Window::new(tr("nearby-title"))
+            .id(egui::Id::unique("near this point"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -810,18 +833,18 @@ impl AtlasApp {
                 self.workspace
                     .store
                     .import_gazetteer(std::slice::from_ref(&place), &[])
-                    .map_err(|e| format!("saving the place: {}", error_chain(&e)))?;
+                    .map_err(|e| tr_error("error-saving-place", &e))?;
                 self.workspace
                     .store
                     .load_gazetteer()
-                    .map_err(|e| format!("reading the gazetteer back: {}", error_chain(&e)))
+                    .map_err(|e| tr_error("error-reading-gazetteer", &e))
             });
         let outcome = match result {
             Ok(gazetteer) => {
                 self.workspace.gazetteer = gazetteer;
                 // The candidates of the selected incident are looked up again.
                 self.details = DetailsForm::default();
-                Outcome::Done(format!("Added {name} to the gazetteer."))
+                Outcome::Done(tr_args("place-added", &[("name", name.as_str().into())]))
             }
             Err(e) => Outcome::Failed(e),
         };
@@ -839,7 +862,7 @@ impl AtlasApp {
         match Selection::read(&self.workspace.store, id, report_id) {
             Ok(selection) => self.selected = Some(selection),
             Err(e) => {
-                self.load_error = Some(format!("reading the report: {}", error_chain(&e)));
+                self.load_error = Some(tr_error("error-reading-report", &e));
                 self.selected = Some(Selection::bare(id));
             }
         }
@@ -860,8 +883,8 @@ impl AtlasApp {
             &self.workspace.gazetteer,
             report_id,
         ) {
-            Ok(done) => Outcome::Done(format!("Report read again: {done}.")),
-            Err(e) => Outcome::Failed(format!("Reading the report again: {}", error_chain(&e))),
+            Ok(done) => Outcome::Done(tr_args("reread-done", &[("done", done.to_string().into())])),
+            Err(e) => Outcome::Failed(tr_error("reread-failed", &e)),
         };
         self.reload();
         // The selected incident may be gone (the new reading no longer finds it).
@@ -990,7 +1013,7 @@ impl AtlasApp {
                 self.load_error = None;
             }
             Err(e) => {
-                self.load_error = Some(format!("undoing: {}", error_chain(&e)));
+                self.load_error = Some(tr_error("error-undoing", &e));
                 self.undo = Some(undo);
             }
         }
@@ -1043,7 +1066,7 @@ impl AtlasApp {
                 }
             }
             Ok(false) => self.reload(),
-            Err(e) => self.load_error = Some(format!("accepting: {}", error_chain(&e))),
+            Err(e) => self.load_error = Some(tr_error("error-accepting", &e)),
         }
     }
 
@@ -1054,7 +1077,7 @@ impl AtlasApp {
         let edited = match self.workspace.store.edited_fields(id) {
             Ok(edited) => edited,
             Err(e) => {
-                self.load_error = Some(format!("saving: {}", error_chain(&e)));
+                self.load_error = Some(tr_error("error-saving", &e));
                 return;
             }
         };
@@ -1075,7 +1098,7 @@ impl AtlasApp {
                 self.load_error = None;
             }
             Ok(false) => self.reload(),
-            Err(e) => self.load_error = Some(format!("saving: {}", error_chain(&e))),
+            Err(e) => self.load_error = Some(tr_error("error-saving", &e)),
         }
     }
 
@@ -1094,7 +1117,7 @@ impl AtlasApp {
                 self.snippets = hits.into_iter().map(|h| (h.incident_id, h)).collect();
             }
             Err(e) => {
-                self.load_error = Some(format!("searching: {}", error_chain(&e)));
+                self.load_error = Some(tr_error("error-searching", &e));
                 self.hits = Some(HashSet::new());
             }
         }
@@ -1254,7 +1277,7 @@ impl AtlasApp {
                 }
                 self.load_error = None;
             }
-            Err(e) => self.load_error = Some(format!("reading incidents: {}", error_chain(&e))),
+            Err(e) => self.load_error = Some(tr_error("error-reading-incidents", &e)),
         }
     }
 }

@@ -112,6 +112,8 @@ pub enum Command {
     },
     /// Draw the map over our outlines only, or over an MBTiles file's tiles.
     SetBasemap(super::state::BasemapChoice),
+    /// Speak this language from now on (and remember it).
+    SetLanguage(super::i18n::Language),
     /// Open the file dialog to choose a file for this purpose.
     ChooseFile(super::file_dialog::FilePurpose),
     /// Files were chosen in the dialog (one, except for an import, where a

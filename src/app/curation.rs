@@ -6,6 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::command::{Command, Outcome};
+use crate::app::i18n::tr;
 use crate::gazetteer::NewPlace;
 
 /// The fields of a new place, kept while the popup is open.
@@ -62,20 +63,20 @@ fn field(ui: &mut Ui, key: &str, value: &mut String) {
 /// Draws the form (behind an "Add a place here…" toggle).
 pub fn show(ui: &mut Ui, form: &mut PlaceForm, lat: f64, lon: f64) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.toggle_value(&mut form.open, "Add a place here…");
+    ui.toggle_value(&mut form.open, tr("curation-add-here"));
     if !form.open {
         return commands;
     }
     egui::Grid::new("new place").num_columns(2).show(ui, |ui| {
-        field(ui, "Name", &mut form.name);
-        field(ui, "Alternate names", &mut form.alternates);
-        field(ui, "Country code", &mut form.country);
-        field(ui, "Source", &mut form.source);
+        field(ui, &tr("curation-name"), &mut form.name);
+        field(ui, &tr("curation-alternates"), &mut form.alternates);
+        field(ui, &tr("curation-country-code"), &mut form.country);
+        field(ui, &tr("curation-source"), &mut form.source);
     });
     let ready = !form.name.trim().is_empty() && !form.source.trim().is_empty();
     let button = ui
-        .add_enabled(ready, egui::Button::new("Add place"))
-        .on_disabled_hover_text("A name and a source are needed.");
+        .add_enabled(ready, egui::Button::new(tr("curation-add")))
+        .on_disabled_hover_text(tr("curation-needed"));
     if button.clicked() {
         commands.push(Command::AddPlace(Box::new(form.new_place(lat, lon))));
     }

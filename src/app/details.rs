@@ -15,6 +15,7 @@ use super::command::{Command, Outcome};
 use super::review::{self, LocationReview};
 use super::review_queue::confidence_color;
 use super::snippet;
+use crate::app::i18n::{tr, tr_args};
 use crate::gazetteer::Gazetteer;
 use crate::model::{
     EventType, Field, GeoPrecision, Incident, IncidentData, Report, Span, TimePrecision,
@@ -87,25 +88,35 @@ impl Selection {
 /// reads in both light and dark themes.
 const HIGHLIGHT: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x70);
 
-fn time_precision(p: TimePrecision) -> &'static str {
-    match p {
-        TimePrecision::Day => "exact day",
-        TimePrecision::Week => "within the week",
-        TimePrecision::Month => "within the month",
-    }
+fn time_precision(p: TimePrecision) -> String {
+    tr(match p {
+        TimePrecision::Day => "precision-time-day",
+        TimePrecision::Week => "precision-time-week",
+        TimePrecision::Month => "precision-time-month",
+    })
 }
 
-fn geo_precision(p: GeoPrecision) -> &'static str {
-    match p {
-        GeoPrecision::Exact => "the place itself",
-        GeoPrecision::Near => "near the place",
-        GeoPrecision::Region => "region only",
-    }
+fn geo_precision(p: GeoPrecision) -> String {
+    tr(match p {
+        GeoPrecision::Exact => "precision-geo-exact",
+        GeoPrecision::Near => "precision-geo-near",
+        GeoPrecision::Region => "precision-geo-region",
+    })
+}
+
+/// A confidence level in the window's language ("high", "élevée"); the
+/// store and the exports keep the English word.
+pub fn confidence_name(level: crate::model::Confidence) -> String {
+    tr(match level {
+        crate::model::Confidence::High => "confidence-high",
+        crate::model::Confidence::Medium => "confidence-medium",
+        crate::model::Confidence::Low => "confidence-low",
+    })
 }
 
 /// "not reported" when the report gave no figure, which is not the same as zero.
 pub fn fatalities(count: Option<u32>) -> String {
-    count.map_or_else(|| "not reported".to_string(), |n| n.to_string())
+    count.map_or_else(|| tr("details-not-reported"), |n| n.to_string())
 }
 
 /// The evidence sentence, if the report is at hand and the span fits its text.
@@ -142,7 +153,7 @@ pub fn highlighted(text: &str, span: Span, format: &TextFormat) -> LayoutJob {
 /// details panel, which scrolls: a second scroll box inside that one showed
 /// a few lines at a time and caught the mouse wheel meant for the panel.
 fn whole_report(ui: &mut Ui, report: &Report, span: Span) {
-    egui::CollapsingHeader::new("Whole report")
+    egui::CollapsingHeader::new(tr("details-whole-report"))
         .id_salt("whole report")
         .show(ui, |ui| {
             let format = TextFormat {
@@ -162,11 +173,20 @@ fn accounts(ui: &mut Ui, accounts: &[Account]) {
         return;
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("Also reported by ({})", accounts.len())).strong());
+    ui.label(
+        RichText::new(tr_args(
+            "details-also-reported",
+            &[("n", accounts.len().into())],
+        ))
+        .strong(),
+    );
     for account in accounts {
-        ui.label(format!(
-            "{} (report #{})",
-            account.source_name, account.report_id
+        ui.label(tr_args(
+            "details-report-ref",
+            &[
+                ("source", account.source_name.as_str().into()),
+                ("id", account.report_id.to_string().into()),
+            ],
         ));
         if let Some(sentence) = &account.sentence {
             ui.label(RichText::new(format!("“{sentence}”")).italics());
@@ -230,7 +250,7 @@ pub fn parse_fatalities(text: &str) -> Result<Option<u32>, String> {
     }
     text.parse()
         .map(Some)
-        .map_err(|_| format!("“{text}” is not a number of deaths"))
+        .map_err(|_| tr_args("details-not-a-number", &[("text", text.into())]))
 }
 
 fn text_row(ui: &mut Ui, key: &str, value: &mut String) -> bool {
@@ -253,9 +273,12 @@ fn confidence(ui: &mut Ui, incident: &Incident) -> Option<Command> {
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!("Confidence: {}", data.confidence))
-                .strong()
-                .color(confidence_color(data.confidence)),
+            RichText::new(tr_args(
+                "details-confidence",
+                &[("level", confidence_name(data.confidence).into())],
+            ))
+            .strong()
+            .color(confidence_color(data.confidence)),
         );
         for reason in &data.confidence_reasons {
             ui.label(RichText::new(format!("· {reason}")).small());
@@ -263,10 +286,10 @@ fn confidence(ui: &mut Ui, incident: &Incident) -> Option<Command> {
     });
     ui.horizontal(|ui| {
         if incident.reviewed {
-            ui.label("Reviewed: accepted by an analyst");
+            ui.label(tr("details-reviewed"));
         } else {
-            ui.label("Not reviewed yet");
-            if ui.button("Mark reviewed").clicked() {
+            ui.label(tr("details-not-reviewed"));
+            if ui.button(tr("details-mark-reviewed")).clicked() {
                 command = Some(Command::Accept(incident.id));
             }
         }
@@ -310,9 +333,9 @@ pub fn show(
 ) -> Vec<Command> {
     let report = selection.and_then(|s| s.report.as_ref());
     let mut commands = Vec::new();
-    ui.heading("Incident");
+    ui.heading(tr("details-heading"));
     let Some(incident) = incident else {
-        ui.label("Click a marker on the map or a row of the list to see its details.");
+        ui.label(tr("details-empty"));
         *form = DetailsForm::default();
         return commands;
     };
@@ -322,32 +345,29 @@ pub fn show(
         form.outcome = outcome;
     }
     if let Some(hit) = hit {
-        ui.label(RichText::new("Found by the search").strong());
+        ui.label(RichText::new(tr("details-found-by-search")).strong());
         let mut job = snippet::layout(ui, hit, egui::TextStyle::Body);
         job.wrap.max_width = ui.available_width();
         ui.label(job);
     }
     let location = &incident.data.location;
     ui.horizontal(|ui| {
-        if ui.button("Show on map").clicked() {
+        if ui.button(tr("details-show-on-map")).clicked() {
             commands.push(Command::Focus {
                 lon: location.longitude,
                 lat: location.latitude,
             });
         }
-        if ui.button("Clear selection").clicked() {
+        if ui.button(tr("details-clear-selection")).clicked() {
             commands.push(Command::Select(None));
         }
-        if ui.button("Delete incident").clicked() {
+        if ui.button(tr("details-delete")).clicked() {
             commands.push(Command::Delete(incident.id));
         }
         if report.is_some()
             && ui
-                .button("Read report again")
-                .on_hover_text(
-                    "Extract the report again with the current rules and gazetteer; \
-                     your corrections and deletions are kept",
-                )
+                .button(tr("details-reread"))
+                .on_hover_text(tr("details-reread-hover"))
                 .clicked()
         {
             commands.push(Command::Reprocess(incident.report_id));
@@ -359,9 +379,9 @@ pub fn show(
     if let Some(edited) = selection.map(|s| &s.edited).filter(|e| !e.is_empty()) {
         let names: Vec<&str> = edited.iter().map(|f| f.label()).collect();
         ui.label(
-            RichText::new(format!(
-                "Corrected by hand: {} (kept when the report is read again)",
-                names.join(", ")
+            RichText::new(tr_args(
+                "details-corrected",
+                &[("fields", names.join(", ").into())],
             ))
             .small(),
         );
@@ -379,14 +399,14 @@ pub fn show(
             .num_columns(2)
             .striped(true)
             .show(ui, |ui| {
-                let date = text_row_response(ui, "Date", &mut form.date);
+                let date = text_row_response(ui, &tr("field-date"), &mut form.date);
                 if focus {
                     date.request_focus();
                 }
                 changed |= date.changed();
                 changed |= combo_row(
                     ui,
-                    "Time precision",
+                    &tr("field-time-precision"),
                     &mut data.time_precision,
                     &[
                         TimePrecision::Day,
@@ -395,10 +415,10 @@ pub fn show(
                     ],
                     |p| format!("{} – {}", p.code(), time_precision(p)),
                 );
-                changed |= text_row(ui, "Place", &mut data.location.name);
+                changed |= text_row(ui, &tr("field-place"), &mut data.location.name);
                 changed |= combo_row(
                     ui,
-                    "Geo precision",
+                    &tr("field-geo-precision"),
                     &mut data.location.geo_precision,
                     &[
                         GeoPrecision::Exact,
@@ -407,39 +427,42 @@ pub fn show(
                     ],
                     |p| format!("{} – {}", p.code(), geo_precision(p)),
                 );
-                ui.label(RichText::new("Point").strong());
+                ui.label(RichText::new(tr("field-point")).strong());
                 ui.label(format!(
                     "{:.4}, {:.4}",
                     data.location.latitude, data.location.longitude
                 ));
                 ui.end_row();
-                changed |= text_row(ui, "Country", &mut data.location.country);
-                changed |= text_row(ui, "Admin 1", &mut data.location.admin1);
-                changed |= text_row(ui, "Admin 2", &mut data.location.admin2);
+                changed |= text_row(ui, &tr("field-country"), &mut data.location.country);
+                changed |= text_row(ui, &tr("field-admin1"), &mut data.location.admin1);
+                changed |= text_row(ui, &tr("field-admin2"), &mut data.location.admin2);
                 changed |= combo_row(
                     ui,
-                    "Event type",
+                    &tr("field-event-type"),
                     &mut data.event_type,
                     &EventType::ALL,
                     |t| t.label().to_string(),
                 );
-                changed |= text_row(ui, "Sub-type", &mut data.sub_event_type);
-                changed |= text_row(ui, "Actor 1", &mut data.actor1);
-                changed |= text_row(ui, "Actor 2", &mut data.actor2);
-                changed |= text_row(ui, "Fatalities", &mut form.fatalities);
-                if text_row(ui, "Weapons", &mut form.weapons) {
+                changed |= text_row(ui, &tr("field-sub-type"), &mut data.sub_event_type);
+                changed |= text_row(ui, &tr("field-actor1"), &mut data.actor1);
+                changed |= text_row(ui, &tr("field-actor2"), &mut data.actor2);
+                changed |= text_row(ui, &tr("field-fatalities"), &mut form.fatalities);
+                if text_row(ui, &tr("field-weapons"), &mut form.weapons) {
                     changed = true;
                     data.weapons = parse_weapons(&form.weapons);
                 }
-                ui.label(RichText::new("Source").strong());
-                ui.label(format!(
-                    "{} (report #{})",
-                    incident.source, incident.report_id
+                ui.label(RichText::new(tr("field-source")).strong());
+                ui.label(tr_args(
+                    "details-report-ref",
+                    &[
+                        ("source", incident.source.as_str().into()),
+                        ("id", incident.report_id.to_string().into()),
+                    ],
                 ));
                 ui.end_row();
             });
         ui.add_space(8.0);
-        let label = ui.label(RichText::new("Notes").strong());
+        let label = ui.label(RichText::new(tr("field-notes")).strong());
         changed |= ui
             .add(
                 egui::TextEdit::multiline(&mut data.notes)
@@ -452,13 +475,13 @@ pub fn show(
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         ui.add_space(8.0);
-        ui.label(RichText::new("Evidence").strong());
+        ui.label(RichText::new(tr("field-evidence")).strong());
         match evidence(incident, report) {
             Some(sentence) => {
                 ui.label(RichText::new(format!("“{}”", sentence.trim())).italics());
             }
             None => {
-                ui.label("The report text is not available.");
+                ui.label(tr("details-no-report-text"));
             }
         }
         if let Some(report) = report {
@@ -471,7 +494,7 @@ pub fn show(
 
     if changed {
         let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
-            .map_err(|_| format!("“{}” is not a date like 2024-03-23", form.date.trim()));
+            .map_err(|_| tr_args("not-a-date", &[("text", form.date.trim().into())]));
         match (date, parse_fatalities(&form.fatalities)) {
             (Ok(date), Ok(fatalities)) => {
                 data.event_date = date;

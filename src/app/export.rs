@@ -16,6 +16,7 @@ use egui::Ui;
 
 use super::command::{Command, Outcome, error_chain};
 use super::file_dialog::FilePurpose;
+use crate::app::i18n::{self, Language, tr, tr_args, tr_in};
 use crate::export::{ExportFormat, export_selected};
 use crate::store::Store;
 
@@ -44,9 +45,7 @@ impl ExportJob {
         match self.done.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Outcome::Failed(
-                "the export stopped before it finished; the file was not replaced".into(),
-            )),
+            Err(mpsc::TryRecvError::Disconnected) => Some(Outcome::Failed(tr("export-stopped"))),
         }
     }
 }
@@ -63,9 +62,10 @@ pub fn spawn(
     let (sender, done) = mpsc::channel();
     let count = shown.len();
     let target = path.clone();
+    let language = i18n::current();
     std::thread::spawn(move || {
         let outcome = match Store::open(&db) {
-            Ok(store) => export(&store, &shown, format, &target),
+            Ok(store) => export(&store, &shown, format, &target, language),
             Err(e) => Outcome::Failed(error_chain(&e)),
         };
         // A closed window has dropped the receiver; there is no one to tell.
@@ -87,10 +87,21 @@ impl Default for ExportForm {
     }
 }
 
-/// Writes the stored incidents in `shown` to `path` and says how it went.
-pub fn export(store: &Store, shown: &HashSet<i64>, format: ExportFormat, path: &Path) -> Outcome {
+/// Writes the stored incidents in `shown` to `path` and says how it went,
+/// in `language` (this may run on a worker thread, which has none of its own).
+pub fn export(
+    store: &Store,
+    shown: &HashSet<i64>,
+    format: ExportFormat,
+    path: &Path,
+    language: Language,
+) -> Outcome {
     match export_selected(store, shown, format, path) {
-        Ok(n) => Outcome::Done(format!("Wrote {n} incident(s) to {}", path.display())),
+        Ok(n) => Outcome::Done(tr_in(
+            language,
+            "export-wrote",
+            &[("n", n.into()), ("path", path.display().to_string().into())],
+        )),
         Err(e) => Outcome::Failed(error_chain(&e)),
     }
 }
@@ -105,14 +116,14 @@ fn with_extension(path: &str, format: ExportFormat) -> String {
 
 /// Draws the form; returns an export command when the button was pressed.
 pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command> {
-    ui.heading("Export");
+    ui.heading(tr("panel-export"));
     if let Some(outcome) = form.running.as_ref().and_then(ExportJob::poll) {
         form.running = None;
         form.outcome = Some(outcome);
     }
     let mut command = None;
     ui.horizontal(|ui| {
-        let label = ui.label("Format");
+        let label = ui.label(tr("export-format"));
         let before = form.format;
         egui::ComboBox::from_id_salt("export format")
             .selected_text(form.format.label())
@@ -128,7 +139,7 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label("File");
+        let label = ui.label(tr("export-file"));
         let edit = ui
             .add(egui::TextEdit::singleline(&mut form.path).desired_width(180.0))
             .labelled_by(label.id);
@@ -143,20 +154,21 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
             form.running.is_none(),
             egui::Button::new(FilePurpose::Export.button()),
         )
-        .on_hover_text(format!(
-            "Pick the folder and name, then the {shown} incident(s) shown are written there"
-        ))
+        .on_hover_text(tr_args("export-pick-hover", &[("n", shown.into())]))
         .clicked()
     {
         command = Some(Command::ChooseFile(FilePurpose::Export));
     }
-    let button = egui::Button::new(format!("Export {}", form.format.label()));
+    let button = egui::Button::new(tr_args(
+        "export-button",
+        &[("format", form.format.label().into())],
+    ));
     if ui
         .add_enabled(
             !form.path.trim().is_empty() && form.running.is_none(),
             button,
         )
-        .on_hover_text(format!("Writes the {shown} incident(s) shown on the map"))
+        .on_hover_text(tr_args("export-hover", &[("n", shown.into())]))
         .clicked()
     {
         command = Some(Command::Export {
@@ -167,10 +179,12 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
     if let Some(job) = &form.running {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!(
-                "Writing {} incident(s) to {}…",
-                job.count,
-                job.path.display()
+            ui.label(tr_args(
+                "export-writing",
+                &[
+                    ("n", job.count.into()),
+                    ("path", job.path.display().to_string().into()),
+                ],
             ));
         });
     } else if let Some(outcome) = &form.outcome {

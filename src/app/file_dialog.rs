@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use egui_file::FileDialog;
 
 use super::command::Command;
+use crate::app::i18n::tr;
 
 /// What a chosen file is for; it decides the dialog's kind and title and
 /// what happens once a file is chosen.
@@ -36,24 +37,24 @@ impl FilePurpose {
     }
 
     /// The dialog's title.
-    fn title(self) -> &'static str {
-        match self {
-            FilePurpose::Import => "Import a report or incident table",
-            FilePurpose::Export => "Export the shown incidents",
-            FilePurpose::Picture => "Save the map picture",
-            FilePurpose::MbTiles => "Open an MBTiles basemap",
-        }
+    fn title(self) -> String {
+        tr(match self {
+            FilePurpose::Import => "dialog-import-title",
+            FilePurpose::Export => "dialog-export-title",
+            FilePurpose::Picture => "dialog-picture-title",
+            FilePurpose::MbTiles => "dialog-mbtiles-title",
+        })
     }
 
     /// The label of the button that opens the dialog (distinct per form, so
     /// each can be found by its label).
-    pub fn button(self) -> &'static str {
-        match self {
-            FilePurpose::Import => "Choose report file…",
-            FilePurpose::Export => "Choose export file…",
-            FilePurpose::Picture => "Choose picture file…",
-            FilePurpose::MbTiles => "Choose tiles file…",
-        }
+    pub fn button(self) -> String {
+        tr(match self {
+            FilePurpose::Import => "dialog-import-button",
+            FilePurpose::Export => "dialog-export-button",
+            FilePurpose::Picture => "dialog-picture-button",
+            FilePurpose::MbTiles => "dialog-mbtiles-button",
+        })
     }
 }
 
@@ -73,7 +74,18 @@ impl FileChooser {
             FileDialog::open_file()
         }
         .initial_path(folder)
-        .title(purpose.title())
+        .title(&purpose.title())
+        // egui_file's own words, in the window's language.
+        .open_button_text(tr("dialog-open").into())
+        .save_button_text(tr("dialog-save").into())
+        .cancel_button_text(tr("dialog-cancel").into())
+        .new_folder_button_text(tr("dialog-new-folder").into())
+        .new_folder_name_text(tr("dialog-new-folder-name").into())
+        .rename_button_text(tr("dialog-rename").into())
+        .file_label_text(tr("dialog-file").into())
+        .show_hidden_checkbox_text(tr("dialog-show-hidden").into())
+        .refresh_button_hover_text(tr("dialog-refresh").into())
+        .parent_folder_button_hover_text(tr("dialog-parent").into())
         .default_size([560.0, 420.0])
         .keep_on_top(true)
         // A morning's reports come as several files: Ctrl+click and

@@ -9,6 +9,7 @@ use egui::Ui;
 
 use super::command::Command;
 use super::legend::event_color;
+use crate::app::i18n::{tr, tr_args};
 use crate::model::{EventType, GeoPrecision, Incident, TimePrecision};
 use crate::view::Filters;
 
@@ -40,33 +41,34 @@ impl Choices {
     }
 }
 
-pub fn geo_label(p: GeoPrecision) -> &'static str {
-    match p {
-        GeoPrecision::Exact => "Place itself (1)",
-        GeoPrecision::Near => "Near the place (2)",
-        GeoPrecision::Region => "Region only (3)",
-    }
+pub fn geo_label(p: GeoPrecision) -> String {
+    tr(match p {
+        GeoPrecision::Exact => "filter-geo-exact",
+        GeoPrecision::Near => "filter-geo-near",
+        GeoPrecision::Region => "filter-geo-region",
+    })
 }
 
-pub fn time_label(p: TimePrecision) -> &'static str {
-    match p {
-        TimePrecision::Day => "Exact day (1)",
-        TimePrecision::Week => "Within the week (2)",
-        TimePrecision::Month => "Within the month (3)",
-    }
+pub fn time_label(p: TimePrecision) -> String {
+    tr(match p {
+        TimePrecision::Day => "filter-time-day",
+        TimePrecision::Week => "filter-time-week",
+        TimePrecision::Month => "filter-time-month",
+    })
 }
 
 /// A combo box of `options` with "Any" (the empty string) first.
 fn pick(ui: &mut Ui, label: &str, value: &mut String, options: &[&str]) {
+    let any = tr("filters-any");
     egui::ComboBox::from_label(label)
         .selected_text(if value.is_empty() {
-            "Any"
+            any.as_str()
         } else {
             value.as_str()
         })
         .width(160.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, String::new(), "Any");
+            ui.selectable_value(value, String::new(), any.as_str());
             for option in options {
                 ui.selectable_value(value, (*option).to_string(), *option);
             }
@@ -83,26 +85,29 @@ pub fn show(
 ) -> Option<Command> {
     let mut edited = filters.clone();
     ui.horizontal(|ui| {
-        ui.heading("Filters");
+        ui.heading(tr("filters-heading"));
         if ui
-            .add_enabled(!filters.is_empty(), egui::Button::new("Clear filters"))
+            .add_enabled(!filters.is_empty(), egui::Button::new(tr("filters-clear")))
             .clicked()
         {
             edited = Filters::default();
         }
     });
-    ui.label(format!("{shown} of {total} incidents match"));
+    ui.label(tr_args(
+        "filters-match",
+        &[("shown", shown.into()), ("total", total.into())],
+    ));
     ui.horizontal(|ui| {
-        let label = ui.label("Search");
+        let label = ui.label(tr("filters-search"));
         ui.add(
             egui::TextEdit::singleline(&mut edited.search)
-                .hint_text("words in reports or notes")
+                .hint_text(tr("filters-search-hint"))
                 .desired_width(170.0),
         )
         .labelled_by(label.id);
     });
     ui.add_space(4.0);
-    ui.label("Event types");
+    ui.label(tr("filters-event-types"));
     for event_type in EventType::ALL {
         let mut shown = !edited.hidden_types.contains(&event_type);
         ui.horizontal(|ui| {
@@ -120,30 +125,30 @@ pub fn show(
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = ui.label("Actor");
+        let label = ui.label(tr("filters-actor"));
         ui.add(
             egui::TextEdit::singleline(&mut edited.actor)
-                .hint_text("part of a name")
+                .hint_text(tr("filters-actor-hint"))
                 .desired_width(170.0),
         )
         .labelled_by(label.id);
     });
     let countries: Vec<&str> = choices.countries.iter().map(String::as_str).collect();
-    pick(ui, "Country", &mut edited.country, &countries);
+    pick(ui, &tr("filters-country"), &mut edited.country, &countries);
     let regions: Vec<&str> = choices
         .admin1
         .iter()
         .filter(|(country, _)| edited.country.is_empty() || *country == edited.country)
         .map(|(_, admin1)| admin1.as_str())
         .collect();
-    pick(ui, "Admin 1", &mut edited.admin1, &regions);
+    pick(ui, &tr("filters-admin1"), &mut edited.admin1, &regions);
     ui.add(
         egui::Slider::new(&mut edited.min_fatalities, 0..=100)
             .clamping(egui::SliderClamping::Never)
-            .text("Min. deaths"),
+            .text(tr("filters-min-deaths")),
     );
     ui.add_space(4.0);
-    ui.label("Geo precision");
+    ui.label(tr("filters-geo-precision"));
     for p in [
         GeoPrecision::Exact,
         GeoPrecision::Near,
@@ -152,7 +157,7 @@ pub fn show(
         let slot = usize::from(p.code() - 1);
         ui.checkbox(&mut edited.geo_precision[slot], geo_label(p));
     }
-    ui.label("Time precision");
+    ui.label(tr("filters-time-precision"));
     for p in [
         TimePrecision::Day,
         TimePrecision::Week,
@@ -162,6 +167,6 @@ pub fn show(
         ui.checkbox(&mut edited.time_precision[slot], time_label(p));
     }
     ui.add_space(4.0);
-    ui.checkbox(&mut edited.unreviewed_only, "Unreviewed only");
+    ui.checkbox(&mut edited.unreviewed_only, tr("filters-unreviewed"));
     (edited != *filters).then_some(Command::SetFilters(edited))
 }

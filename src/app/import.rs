@@ -9,6 +9,7 @@ use egui::Ui;
 use super::command::{Command, Outcome};
 use super::file_dialog::FilePurpose;
 use super::jobs::split_paths;
+use crate::app::i18n::{tr, tr_args};
 use crate::ingest::IngestSummary;
 
 /// The form's fields between frames.
@@ -30,36 +31,46 @@ pub fn parse_published(field: &str) -> Result<Option<NaiveDate>, String> {
     }
     NaiveDate::parse_from_str(field, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| format!("“{field}” is not a date like 2024-03-23"))
+        .map_err(|_| tr_args("not-a-date", &[("text", field.into())]))
 }
 
 /// What the analyst reads after an ingest.
 pub fn summarize(summary: &IngestSummary) -> String {
     if summary.duplicate {
-        return format!(
-            "This report is already stored (report #{}); nothing new was added.",
-            summary.report_id
+        return tr_args(
+            "import-duplicate",
+            &[("id", summary.report_id.to_string().into())],
         );
     }
     let published = summary.published.map_or_else(
-        || "no publication date found".to_string(),
-        |d| format!("published {d}"),
+        || tr("import-no-date"),
+        |d| tr_args("import-published-on", &[("date", d.to_string().into())]),
     );
-    let mut text = format!(
-        "Report #{} stored ({published}): {} incident(s) extracted.",
-        summary.report_id,
-        summary.incidents.len()
+    let mut text = tr_args(
+        "import-stored",
+        &[
+            ("id", summary.report_id.to_string().into()),
+            ("published", published.into()),
+            ("n", summary.incidents.len().into()),
+        ],
     );
     for incident in &summary.incidents {
-        text.push_str(&format!(
-            "\n• {} {} at {}",
-            incident.event_date.format("%Y-%m-%d"),
-            incident.event_type.label(),
-            incident.location.name
+        text.push('\n');
+        text.push_str(&tr_args(
+            "import-incident-line",
+            &[
+                (
+                    "date",
+                    incident.event_date.format("%Y-%m-%d").to_string().into(),
+                ),
+                ("type", incident.event_type.label().into()),
+                ("place", incident.location.name.as_str().into()),
+            ],
         ));
     }
     if !summary.warnings.is_empty() {
-        text.push_str("\nTo check:");
+        text.push('\n');
+        text.push_str(&tr("import-to-check"));
         for warning in &summary.warnings {
             text.push_str("\n• ");
             text.push_str(warning);
@@ -71,21 +82,21 @@ pub fn summarize(summary: &IngestSummary) -> String {
 /// Draws the form; returns an ingest command when a button was pressed with
 /// valid fields (an invalid date is reported in the form instead).
 pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
-    ui.heading("Import a report");
-    let label = ui.label("Report text");
+    ui.heading(tr("import-heading"));
+    let label = ui.label(tr("import-text"));
     ui.add(
         egui::TextEdit::multiline(&mut form.text)
             .desired_rows(10)
             .desired_width(f32::INFINITY)
-            .hint_text("Paste a news report here…"),
+            .hint_text(tr("import-text-hint")),
     )
     .labelled_by(label.id);
     ui.horizontal(|ui| {
-        let label = ui.label("Published");
+        let label = ui.label(tr("import-published"));
         ui.add(
             egui::TextEdit::singleline(&mut form.published)
                 .desired_width(100.0)
-                .hint_text("YYYY-MM-DD"),
+                .hint_text(tr("import-date-hint")),
         )
         .labelled_by(label.id);
     });
@@ -93,7 +104,10 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
     let mut command = None;
     let mut invalid = None;
     if ui
-        .add_enabled(!form.text.trim().is_empty(), egui::Button::new("Ingest"))
+        .add_enabled(
+            !form.text.trim().is_empty(),
+            egui::Button::new(tr("import-ingest")),
+        )
         .clicked()
     {
         match parse_published(&form.published) {
@@ -109,17 +123,17 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
 
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let label = ui.label("From file…");
+        let label = ui.label(tr("import-from-file"));
         ui.add(
             egui::TextEdit::singleline(&mut form.file)
                 .desired_width(160.0)
-                .hint_text("report.txt; acled.csv; layer.geojson or a folder"),
+                .hint_text(tr("import-file-hint")),
         )
         .labelled_by(label.id);
         if ui
             .add_enabled(
                 !form.file.trim().is_empty() && form.progress.is_none(),
-                egui::Button::new("Ingest file"),
+                egui::Button::new(tr("import-ingest-file")),
             )
             .clicked()
         {
@@ -139,15 +153,17 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
             form.progress.is_none(),
             egui::Button::new(FilePurpose::Import.button()),
         )
-        .on_hover_text("Pick a report (.txt) or an incident table (.csv, .geojson)")
+        .on_hover_text(tr("import-pick-hover"))
         .clicked()
     {
         command = Some(Command::ChooseFile(FilePurpose::Import));
     }
     if let Some((done, total)) = form.progress {
         ui.add(
-            egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                .text(format!("{done} of {total} files")),
+            egui::ProgressBar::new(done as f32 / total.max(1) as f32).text(tr_args(
+                "import-progress",
+                &[("done", done.into()), ("total", total.into())],
+            )),
         );
     }
     if let Some(e) = invalid {

@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use chrono::NaiveDate;
 
 use super::command::error_chain;
+use crate::app::i18n::{tr, tr_args};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{ingest_text, read_report};
 use crate::store::Store;
@@ -69,7 +70,7 @@ impl ImportJob {
                 // A thread that ended without finishing counts as failed.
                 Err(mpsc::TryRecvError::Disconnected) => {
                     if !self.finished() {
-                        self.failed = Some("the import stopped before it finished".into());
+                        self.failed = Some(tr("import-stopped"));
                         any = true;
                     }
                     break;
@@ -83,7 +84,7 @@ impl ImportJob {
     /// The final summary the import panel shows.
     pub fn summary(&self) -> String {
         if let Some(e) = &self.failed {
-            return format!("The import failed: {e}");
+            return tr_args("import-failed", &[("error", e.as_str().into())]);
         }
         summarize(&self.results)
     }
@@ -105,8 +106,15 @@ pub fn report_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| format!("reading folder {}: {e}", path.display()))?;
+            let entries = std::fs::read_dir(path).map_err(|e| {
+                tr_args(
+                    "import-reading-folder",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                )
+            })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
                 .map(|entry| entry.path())
@@ -117,7 +125,10 @@ pub fn report_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 })
                 .collect();
             if found.is_empty() {
-                return Err(format!("{} holds no .txt reports", path.display()));
+                return Err(tr_args(
+                    "import-no-reports",
+                    &[("path", path.display().to_string().into())],
+                ));
             }
             found.sort();
             files.extend(found);
@@ -240,14 +251,18 @@ pub fn summarize(results: &[FileResult]) -> String {
         .map(|s| s.incidents)
         .sum();
     let failed = results.iter().filter(|r| r.result.is_err()).count();
-    let mut text = format!(
-        "{} file(s) read: {incidents} incident(s) stored, {failed} failed.",
-        results.len()
+    let mut text = tr_args(
+        "import-files-read",
+        &[
+            ("files", results.len().into()),
+            ("incidents", incidents.into()),
+            ("failed", failed.into()),
+        ],
     );
     for file in results {
         let line = match &file.result {
-            Ok(s) if s.duplicate => "already stored".to_string(),
-            Ok(s) => format!("{} incident(s)", s.incidents),
+            Ok(s) if s.duplicate => tr("import-already-stored"),
+            Ok(s) => tr_args("incident-count", &[("n", s.incidents.into())]),
             Err(e) => e.clone(),
         };
         text.push_str(&format!("\n• {}: {line}", file.name));

@@ -6,6 +6,7 @@
 use egui::{Align2, Color32, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::markers::Drawn;
+use crate::app::i18n::tr;
 
 use crate::model::{EventType, Incident};
 
@@ -97,7 +98,9 @@ impl Legend {
         visible: &[usize],
     ) {
         let counts = counts(incidents, visible);
-        let mut window = egui::Window::new("Legend")
+        let mut window = egui::Window::new(tr("legend-title"))
+            // Its place on screen is kept under one id in every language.
+            .id(egui::Id::unique("legend"))
             .collapsible(true)
             .auto_sized()
             // Dragged from anywhere on it: in egui's title-bar mode a window

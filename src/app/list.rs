@@ -13,6 +13,7 @@ use super::command::Command;
 use super::details::fatalities;
 use super::review_queue::confidence_color;
 use super::snippet;
+use crate::app::i18n::{tr, tr_args};
 use crate::model::Incident;
 use crate::store::SearchHit;
 use crate::view::SortKey;
@@ -38,7 +39,7 @@ pub fn show(
     };
     let mut command = None;
     ui.horizontal(|ui| {
-        ui.heading("Incidents");
+        ui.heading(tr("list-heading"));
         ui.label(format!("({})", rows.len()));
     });
     let mut table = TableBuilder::new(ui)
@@ -57,7 +58,14 @@ pub fn show(
     }) {
         table = table.scroll_to_row(row, Some(Align::Center));
     }
-    let arrow = |descending: bool| if descending { " (desc)" } else { " (asc)" };
+    let arrow = |descending: bool| {
+        let key = if descending {
+            "list-descending"
+        } else {
+            "list-ascending"
+        };
+        format!(" {}", tr(key))
+    };
     table
         .header(ROW_HEIGHT, |mut header| {
             header.col(|ui| {
@@ -65,7 +73,15 @@ pub fn show(
                     SortKey::Date { descending } => (true, descending),
                     SortKey::Fatalities { .. } => (false, false),
                 };
-                let text = format!("Date{}", if active { arrow(descending) } else { "" });
+                let text = format!(
+                    "{}{}",
+                    tr("list-date"),
+                    if active {
+                        arrow(descending)
+                    } else {
+                        String::new()
+                    }
+                );
                 if ui.selectable_label(active, text).clicked() {
                     command = Some(Command::SetSort(SortKey::Date {
                         descending: active && !descending,
@@ -73,14 +89,22 @@ pub fn show(
                 }
             });
             header.col(|ui| {
-                ui.strong("Place · type");
+                ui.strong(tr("list-place-type"));
             });
             header.col(|ui| {
                 let (active, descending) = match sort {
                     SortKey::Fatalities { descending } => (true, descending),
                     SortKey::Date { .. } => (false, true),
                 };
-                let text = format!("Deaths{}", if active { arrow(descending) } else { "" });
+                let text = format!(
+                    "{}{}",
+                    tr("list-deaths"),
+                    if active {
+                        arrow(descending)
+                    } else {
+                        String::new()
+                    }
+                );
                 if ui.selectable_label(active, text).clicked() {
                     // Most deaths first is what an analyst looks for first.
                     command = Some(Command::SetSort(SortKey::Fatalities {
@@ -89,7 +113,7 @@ pub fn show(
                 }
             });
             header.col(|ui| {
-                ui.strong("Conf.");
+                ui.strong(tr("list-confidence"));
             });
         })
         .body(|body| {
@@ -140,25 +164,36 @@ pub fn show(
 /// The list's confidence column: the level, with "ok" once an analyst
 /// accepted it (plain text: the bundled fonts have no tick mark).
 pub fn confidence_badge(incident: &Incident) -> String {
-    let ok = if incident.reviewed { " · ok" } else { "" };
-    format!("{}{ok}", incident.data.confidence)
+    let level = super::details::confidence_name(incident.data.confidence);
+    if incident.reviewed {
+        format!("{level} · {}", tr("list-ok"))
+    } else {
+        level
+    }
 }
 
 fn confidence_hover(incident: &Incident) -> String {
     let reasons = &incident.data.confidence_reasons;
     let why = if reasons.is_empty() {
-        "nothing made it doubtful".to_string()
+        tr("nothing-doubtful")
     } else {
         reasons.join("; ")
     };
-    let reviewed = if incident.reviewed {
-        "reviewed"
+    let reviewed = tr(if incident.reviewed {
+        "list-reviewed"
     } else {
-        "not reviewed yet"
-    };
-    format!(
-        "{} confidence: {why} ({reviewed})",
-        incident.data.confidence
+        "list-not-reviewed"
+    });
+    tr_args(
+        "list-confidence-hover",
+        &[
+            (
+                "level",
+                super::details::confidence_name(incident.data.confidence).into(),
+            ),
+            ("why", why.into()),
+            ("reviewed", reviewed.into()),
+        ],
     )
 }
 

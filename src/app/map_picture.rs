@@ -19,6 +19,7 @@ use super::legend;
 use super::map_view::MapView;
 use super::raster::{self, Textures};
 use super::timeline;
+use crate::app::i18n::{Language, tr_in};
 use crate::basemap::Basemap;
 use crate::model::{Incident, TimeWindow};
 
@@ -47,6 +48,8 @@ pub struct PictureInput<'a> {
     pub backdrop: Option<ColorImage>,
     /// The credit for the tiles, e.g. "© OpenStreetMap contributors".
     pub tiles_credit: Option<String>,
+    /// The language of the picture's own text (its window line, credits).
+    pub language: Language,
 }
 
 /// Where each part of the picture was drawn, in points (tests check them).
@@ -98,14 +101,15 @@ impl Sketch {
 }
 
 /// The credits line: the outlines and places always, the tiles when drawn.
-pub fn credits(tiles: Option<&str>) -> String {
-    let mut text = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)".to_string();
-    if let Some(tiles) = tiles {
-        text.push_str(" · Tiles: ");
-        text.push_str(tiles);
+pub fn credits(language: Language, tiles: Option<&str>) -> String {
+    match tiles {
+        Some(tiles) => tr_in(
+            language,
+            "picture-credits-tiles",
+            &[("tiles", tiles.into())],
+        ),
+        None => tr_in(language, "picture-credits", &[]),
     }
-    text.push_str(" · Made with Incident Atlas");
-    text
 }
 
 /// The scale bar's length in metres: the longest 1, 2 or 5 times a power of
@@ -214,20 +218,25 @@ fn draw(ui: &mut Ui, map: &mut MapView, input: &PictureInput<'_>) -> Parts {
         INK,
     );
     let shown = input.visible.len();
-    let when = input
-        .window
-        .map_or_else(|| "All dates".to_string(), timeline::window_text);
+    let when = input.window.map_or_else(
+        || tr_in(input.language, "picture-all-dates", &[]),
+        timeline::window_text,
+    );
     let window = painter.text(
         pos2(whole.left() + 12.0, title.bottom() + 4.0),
         Align2::LEFT_TOP,
-        format!("{when} · {shown} incident(s) shown"),
+        tr_in(
+            input.language,
+            "picture-shown",
+            &[("when", when.into()), ("n", shown.into())],
+        ),
         FontId::proportional(13.0),
         INK,
     );
     let credits = painter.text(
         pos2(whole.left() + 12.0, whole.bottom() - CREDITS_HEIGHT / 2.0),
         Align2::LEFT_CENTER,
-        credits(input.tiles_credit.as_deref()),
+        credits(input.language, input.tiles_credit.as_deref()),
         FontId::proportional(11.0),
         INK,
     );
@@ -325,6 +334,7 @@ mod tests {
 
     #[test]
     fn the_credits_name_the_tiles_only_when_they_are_drawn() {
+        let credits = |tiles| credits(Language::English, tiles);
         assert!(credits(None).contains("Natural Earth"));
         assert!(credits(None).contains("GeoNames"));
         assert!(!credits(None).contains("OpenStreetMap"));

@@ -8,6 +8,7 @@ use walkers::Projector;
 
 use super::command::Command;
 use super::legend::event_color;
+use crate::app::i18n::tr;
 use crate::model::Incident;
 use crate::view::{MarkerStyle, Viewport, layout, mercator, radius};
 
@@ -193,7 +194,7 @@ pub fn draw(
         Some(Pick::Cluster(_)) => {
             response
                 .clone()
-                .on_hover_text_at_pointer("Click to zoom in on these incidents");
+                .on_hover_text_at_pointer(tr("markers-zoom-hover"));
         }
         None => {}
     }

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::LazyLock;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use egui::{ColorImage, Context, Rect, TextureHandle, pos2};
@@ -15,6 +16,7 @@ use walkers::{Tile, TileId, TilePiece, Tiles};
 use super::command::{Command, error_chain};
 use super::file_dialog::FilePurpose;
 use super::state::BasemapChoice;
+use crate::app::i18n::{self, Language, tr, tr_in};
 use crate::tiles::{MbTiles, MbTilesError};
 
 /// How many zoom levels up a missing tile is looked for.
@@ -95,9 +97,16 @@ pub struct BasemapForm {
     pub error: Option<String>,
 }
 
-const OUTLINES: &str = "Offline outlines";
-const MBTILES: &str = "MBTiles file…";
-const OPENSTREETMAP: &str = "OpenStreetMap (online)";
+/// The map's credit for MBTiles tiles in each language (English, French),
+/// made once: walkers keeps the credit as a `&'static str`.
+static ATTRIBUTION: LazyLock<[String; 2]> = LazyLock::new(|| {
+    [Language::English, Language::French].map(|l| tr_in(l, "basemap-attribution", &[]))
+});
+
+// The choices' catalogue keys.
+const OUTLINES: &str = "basemap-outlines";
+const MBTILES: &str = "basemap-mbtiles";
+const OPENSTREETMAP: &str = "basemap-osm";
 
 /// The "Basemap" combo and, for an MBTiles file, its path field. Picking
 /// OpenStreetMap is the analyst's opt-in to downloading tiles.
@@ -107,7 +116,7 @@ pub fn show_choice(
     choice: &BasemapChoice,
 ) -> Option<Command> {
     let mut command = None;
-    let label = ui.label("Basemap");
+    let label = ui.label(tr("basemap-label"));
     let online = !form.use_file && *choice == BasemapChoice::OpenStreetMap;
     let selected = if form.use_file {
         MBTILES
@@ -117,13 +126,13 @@ pub fn show_choice(
         OUTLINES
     };
     egui::ComboBox::from_id_salt("basemap")
-        .selected_text(selected)
+        .selected_text(tr(selected))
         .show_ui(ui, |ui| {
             for (item, wanted) in [
                 (OUTLINES, BasemapChoice::Outlines),
                 (OPENSTREETMAP, BasemapChoice::OpenStreetMap),
             ] {
-                if ui.selectable_label(selected == item, item).clicked() {
+                if ui.selectable_label(selected == item, tr(item)).clicked() {
                     form.use_file = false;
                     form.error = None;
                     if *choice != wanted {
@@ -131,18 +140,15 @@ pub fn show_choice(
                     }
                 }
             }
-            if ui.selectable_label(form.use_file, MBTILES).clicked() {
+            if ui.selectable_label(form.use_file, tr(MBTILES)).clicked() {
                 form.use_file = true;
             }
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(
-            "OpenStreetMap downloads tiles from tile.openstreetmap.org \
-             and caches them on disk; the other two work offline.",
-        );
+        .on_hover_text(tr("basemap-hover"));
     if form.use_file {
-        let label = ui.label("Tiles file");
+        let label = ui.label(tr("basemap-tiles-file"));
         ui.add(
             egui::TextEdit::singleline(&mut form.path)
                 .desired_width(180.0)
@@ -152,7 +158,7 @@ pub fn show_choice(
         if ui
             .add_enabled(
                 !form.path.trim().is_empty(),
-                egui::Button::new("Open tiles"),
+                egui::Button::new(tr("basemap-open")),
             )
             .clicked()
         {
@@ -209,8 +215,12 @@ impl Tiles for MbTilesSource {
     }
 
     fn attribution(&self) -> Attribution {
+        let text = match i18n::current() {
+            Language::English => &ATTRIBUTION[0],
+            Language::French => &ATTRIBUTION[1],
+        };
         Attribution {
-            text: "Offline MBTiles basemap",
+            text,
             url: "",
             logo_light: None,
             logo_dark: None,

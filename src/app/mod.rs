@@ -15,6 +15,7 @@ mod file_dialog;
 mod filters;
 mod fonts;
 mod frame_stats;
+mod i18n;
 mod icon;
 mod import;
 mod jobs;
@@ -38,12 +39,15 @@ mod undo;
 mod zoom;
 
 #[cfg(test)]
+mod i18n_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod view_tests;
 
 pub use atlas::AtlasApp;
 pub use command::{Command, Outcome, Panel};
+pub use i18n::Language;
 pub use legend::event_color;
 pub use osm::OsmSource;
 pub use state::{BasemapChoice, Panels, State};
@@ -81,6 +85,10 @@ pub fn run(workspace: Workspace) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value::<State>(storage, eframe::APP_KEY))
             {
                 app.restore(state);
+            } else {
+                // A fresh start speaks the system's language; afterwards the
+                // analyst's choice is remembered with the rest of the state.
+                app.apply(Command::SetLanguage(Language::system()));
             }
             Ok(Box::new(app))
         }),

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use super::curation::{self, PlaceForm};
+use crate::app::i18n::tr;
 use crate::gazetteer::{Gazetteer, ReverseResult};
 use crate::model::{Incident, IncidentData};
 
@@ -71,13 +72,13 @@ pub fn show(
     let mut commands = Vec::new();
     ui.label(format!("{:.4}, {:.4}", nearby.lat, nearby.lon));
     if nearby.result.admin.is_empty() {
-        ui.label("Outside the bundled boundaries.");
+        ui.label(tr("reverse-outside"));
     } else {
         ui.label(RichText::new(nearby.result.admin.join(", ")).strong());
     }
     ui.separator();
     if nearby.result.nearest.is_empty() {
-        ui.label("The gazetteer knows no place near here.");
+        ui.label(tr("reverse-none"));
     }
     for (place, km) in &nearby.result.nearest {
         ui.label(format!("{} · {km:.1} km", place.name));
@@ -86,7 +87,7 @@ pub fn show(
         && let Some(data) = moved_here(gazetteer, &incident.data, nearby)
     {
         ui.separator();
-        if ui.button("Move selected incident here").clicked() {
+        if ui.button(tr("reverse-move")).clicked() {
             commands.push(Command::Update {
                 id: incident.id,
                 data: Box::new(data),

@@ -9,6 +9,7 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
+use crate::app::i18n::{tr, tr_args};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceQuery};
 use crate::model::{Incident, IncidentData};
 
@@ -66,14 +67,24 @@ pub fn describe(gazetteer: &Gazetteer, candidate: &Candidate) -> String {
     let p = &candidate.place;
     let region = gazetteer
         .admin1_name(&p.country_code, &p.admin1_code)
-        .unwrap_or("region unknown");
+        .map_or_else(|| tr("review-region-unknown"), str::to_owned);
     let country = Gazetteer::country_name(&p.country_code).unwrap_or(&p.country_code);
     // Only places that are not GeoNames rows say where they came from, so
     // the analyst can weigh a point from a village list or a colleague.
     let origin = match &p.origin {
         crate::model::PlaceOrigin::GeoNames => String::new(),
-        crate::model::PlaceOrigin::Curated { source } => format!(" · curated: {source}"),
-        crate::model::PlaceOrigin::Imported { source } => format!(" · from {source}"),
+        crate::model::PlaceOrigin::Curated { source } => {
+            format!(
+                " · {}",
+                tr_args("review-curated", &[("source", source.as_str().into())])
+            )
+        }
+        crate::model::PlaceOrigin::Imported { source } => {
+            format!(
+                " · {}",
+                tr_args("review-from", &[("source", source.as_str().into())])
+            )
+        }
     };
     format!(
         "{} · {} · {region} · {country}{origin} · {:.1}",
@@ -91,14 +102,14 @@ pub fn show(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     review.refresh(gazetteer, incident);
-    egui::CollapsingHeader::new("Location candidates")
+    egui::CollapsingHeader::new(tr("review-candidates"))
         .id_salt("location candidates")
         .default_open(true)
         .show(ui, |ui| {
             if review.candidates.is_empty() {
-                ui.label(format!(
-                    "The gazetteer knows no place called “{}”.",
-                    incident.data.location.name
+                ui.label(tr_args(
+                    "review-no-place",
+                    &[("name", incident.data.location.name.as_str().into())],
                 ));
                 return;
             }
@@ -107,12 +118,12 @@ pub fn show(
                 ui.horizontal_wrapped(|ui| {
                     let text = describe(gazetteer, candidate);
                     let text = if current {
-                        RichText::new(format!("{text} (current)")).strong()
+                        RichText::new(tr_args("review-current", &[("text", text.into())])).strong()
                     } else {
                         RichText::new(text)
                     };
                     ui.label(text);
-                    let button = ui.add_enabled(!current, egui::Button::new("Use this place"));
+                    let button = ui.add_enabled(!current, egui::Button::new(tr("review-use")));
                     if button.clicked() {
                         let data = moved_to(gazetteer, &incident.data, candidate);
                         commands.push(Command::Focus {
@@ -125,7 +136,7 @@ pub fn show(
                         });
                     }
                 });
-                egui::CollapsingHeader::new("Why")
+                egui::CollapsingHeader::new(tr("review-why"))
                     .id_salt(("candidate reasons", candidate.place.geonameid))
                     .show(ui, |ui| {
                         for (reason, points) in candidate.reasons.iter().zip(&candidate.points) {

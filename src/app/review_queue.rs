@@ -21,6 +21,7 @@ use egui::{Key, Modifiers, RichText, Ui};
 
 use super::command::Command;
 use super::details::highlighted;
+use crate::app::i18n::{tr, tr_args};
 use crate::model::{Confidence, Incident, Report, Span};
 
 /// How much of the report to show on each side of the evidence sentence.
@@ -114,53 +115,59 @@ pub fn keys(ctx: &egui::Context, current: Option<i64>, had_keyboard: bool) -> Ve
 pub fn show(ui: &mut Ui, view: &ReviewView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.strong("Review");
-        ui.label(format!("{} left", view.left));
+        ui.strong(tr("queue-title"));
+        ui.label(tr_args("queue-left", &[("n", view.left.into())]));
         if let Some(p) = view.position {
-            ui.label(format!("(showing number {p})"));
+            ui.label(tr_args("queue-showing", &[("p", p.into())]));
         }
         ui.separator();
         let current = view.incident.map(|i| i.id);
         ui.add_enabled_ui(current.is_some(), |ui| {
             if let Some(id) = current {
-                if ui.button("Accept (A)").clicked() {
+                if ui.button(tr("queue-accept")).clicked() {
                     commands.push(Command::Accept(id));
                 }
-                if ui.button("Dismiss (D)").clicked() {
+                if ui.button(tr("queue-dismiss")).clicked() {
                     commands.push(Command::Delete(id));
                 }
-                if ui.button("Correct (C)").clicked() {
+                if ui.button(tr("queue-correct")).clicked() {
                     commands.push(Command::Correct);
                 }
             }
         });
-        if ui.button("Previous (P)").clicked() {
+        if ui.button(tr("queue-previous")).clicked() {
             commands.push(Command::ReviewStep { forward: false });
         }
-        if ui.button("Next (N)").clicked() {
+        if ui.button(tr("queue-next")).clicked() {
             commands.push(Command::ReviewStep { forward: true });
         }
-        if ui.button("Leave review (Esc)").clicked() {
+        if ui.button(tr("queue-leave")).clicked() {
             commands.push(Command::SetReviewMode(false));
         }
     });
     if view.left == 0 {
-        ui.label(RichText::new("Nothing left to review among the incidents shown.").strong());
+        ui.label(RichText::new(tr("queue-done")).strong());
         return commands;
     }
     let Some(incident) = view.incident else {
-        ui.label("Press N to start with the first incident of the queue.");
+        ui.label(tr("queue-start"));
         return commands;
     };
     let data = &incident.data;
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!("{} confidence", data.confidence))
-                .strong()
-                .color(confidence_color(data.confidence)),
+            RichText::new(tr_args(
+                "queue-confidence",
+                &[(
+                    "level",
+                    super::details::confidence_name(data.confidence).into(),
+                )],
+            ))
+            .strong()
+            .color(confidence_color(data.confidence)),
         );
         if data.confidence_reasons.is_empty() {
-            ui.label("nothing made it doubtful");
+            ui.label(tr("nothing-doubtful"));
         } else {
             ui.label(format!("– {}", data.confidence_reasons.join("; ")));
         }
@@ -188,7 +195,7 @@ pub fn show(ui: &mut Ui, view: &ReviewView<'_>) -> Vec<Command> {
                 .show(ui, |ui| ui.label(job));
         }
         None => {
-            ui.label("The report text is not available.");
+            ui.label(tr("details-no-report-text"));
         }
     }
     commands

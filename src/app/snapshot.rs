@@ -12,6 +12,7 @@ use egui::{ColorImage, Rect, Ui};
 
 use super::command::{Command, Outcome};
 use super::file_dialog::FilePurpose;
+use crate::app::i18n::tr;
 use crate::export::{ExportError, write_atomic};
 
 /// Why the picture was not saved.
@@ -66,7 +67,7 @@ impl SnapshotForm {
             wake.request_repaint();
         });
         self.pending = Some((receiver, map, path));
-        self.outcome = Some(Outcome::Done("Taking the picture…".into()));
+        self.outcome = Some(Outcome::Done(tr("picture-taking")));
     }
 
     /// The screenshot cropped to the map, and where the picture goes, once
@@ -79,9 +80,7 @@ impl SnapshotForm {
             Err(mpsc::TryRecvError::Empty) => return None,
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.pending = None;
-                self.outcome = Some(Outcome::Failed(
-                    "the window gave no screenshot (this renderer may not support it)".into(),
-                ));
+                self.outcome = Some(Outcome::Failed(tr("picture-no-screenshot")));
                 return None;
             }
         };
@@ -129,16 +128,16 @@ pub fn save_png(picture: &ColorImage, path: &Path) -> Result<(), SnapshotError> 
 pub fn show(ui: &mut Ui, form: &mut SnapshotForm) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
-        let label = ui.label("Picture title");
+        let label = ui.label(tr("picture-title-label"));
         ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(160.0))
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Picture file");
+        let label = ui.label(tr("picture-file-label"));
         ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(160.0))
             .labelled_by(label.id);
     });
-    ui.checkbox(&mut form.print, "Twice the screen resolution (print)");
+    ui.checkbox(&mut form.print, tr("picture-print"));
     let idle = form.pending.is_none();
     ui.horizontal(|ui| {
         if ui
@@ -150,12 +149,9 @@ pub fn show(ui: &mut Ui, form: &mut SnapshotForm) -> Option<Command> {
         if ui
             .add_enabled(
                 idle && !form.path.trim().is_empty(),
-                egui::Button::new("Save map picture"),
+                egui::Button::new(tr("picture-save")),
             )
-            .on_hover_text(
-                "The map as shown, with the title, the date window, the legend, \
-                 a scale bar, a north arrow and the data credits",
-            )
+            .on_hover_text(tr("picture-save-hover"))
             .clicked()
         {
             command = Some(Command::SaveMapPicture {

@@ -6,18 +6,21 @@
 use egui::text::LayoutJob;
 use egui::{Color32, TextFormat, TextStyle, Ui};
 
+use crate::app::i18n::tr;
 use crate::store::{SearchHit, Snippet};
 
 /// The highlight behind a matched word: the same yellow as the evidence.
 const MATCHED: Color32 = Color32::from_rgb(0xFF, 0xE0, 0x66);
 
 /// Where the match was, as the analyst reads it before the snippet.
-pub fn origin(hit: &SearchHit) -> &'static str {
-    if hit.in_report {
-        "in its report: "
+pub fn origin(hit: &SearchHit) -> String {
+    let key = if hit.in_report {
+        "snippet-in-report"
     } else {
-        "in its fields: "
-    }
+        "snippet-in-fields"
+    };
+    // A catalogue's text ends where its last word does: the space is ours.
+    format!("{} ", tr(key))
 }
 
 /// `hit`'s snippet after its origin, matched words highlighted, in `style`.
@@ -33,7 +36,7 @@ pub fn layout(ui: &Ui, hit: &SearchHit, style: TextStyle) -> LayoutJob {
         ..plain.clone()
     };
     let mut job = LayoutJob::default();
-    job.append(origin(hit), 0.0, plain.clone());
+    job.append(&origin(hit), 0.0, plain.clone());
     append(&mut job, &hit.snippet, &plain, &matched);
     job
 }

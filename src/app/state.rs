@@ -1,12 +1,14 @@
 //! What the atlas remembers between sessions (through eframe's storage):
 //! where the map looks, the time window, the filters, the timeline's
-//! settings and which panels are open. Runtime state (the loaded incidents,
-//! the selection, whether the timeline is playing) is never persisted.
+//! settings, which panels are open and the language. Runtime state (the
+//! loaded incidents, the selection, whether the timeline is playing) is
+//! never persisted.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Language;
 use super::map_view::{HOME_LAT, HOME_LON, HOME_ZOOM};
 use crate::model::TimeWindow;
 use crate::view::{Filters, Playback, SortKey, Step};
@@ -32,6 +34,9 @@ pub struct State {
     /// The folder a file was last chosen or written in: the file dialog
     /// opens there, and a typed name without a folder lands there.
     pub last_folder: Option<PathBuf>,
+    /// The language the window speaks. A state saved before there was a
+    /// choice opens in English, as those builds did.
+    pub language: Language,
 }
 
 /// The map's background: our own outlines on plain land, raster tiles from
@@ -114,6 +119,7 @@ impl Default for State {
             panels: Panels::default(),
             basemap: BasemapChoice::default(),
             last_folder: None,
+            language: Language::default(),
         }
     }
 }
@@ -164,6 +170,7 @@ mod tests {
         assert_eq!(old.filters, Filters::default());
         assert!(old.panels.details);
         assert_eq!(old.last_folder, None);
+        assert_eq!(old.language, Language::English);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use chrono::{Days, NaiveDate};
 use egui::{Align2, Color32, FontId, Rect, Sense, Ui, Vec2};
 
 use super::command::Command;
+use crate::app::i18n::{tr, tr_args};
 use crate::model::{Incident, TimeWindow};
 use crate::view::{Bin, DATE_FORMS, Playback, Step, WindowMode, date_ticks, parse_typed_date};
 
@@ -31,9 +32,13 @@ pub fn full_range(incidents: &[Incident]) -> Option<TimeWindow> {
 
 /// "2024-03-23 – 2025-07-28 · 9 of 12 incidents shown"
 pub fn describe(window: TimeWindow, shown: usize, total: usize) -> String {
-    format!(
-        "{} · {shown} of {total} incidents shown",
-        window_text(window)
+    tr_args(
+        "timeline-shown",
+        &[
+            ("window", window_text(window).into()),
+            ("shown", shown.into()),
+            ("total", total.into()),
+        ],
     )
 }
 
@@ -89,7 +94,7 @@ pub struct TimelineView<'a> {
 pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(range) = view.range else {
-        ui.label("No incidents yet: paste a report on the left and press Ingest.");
+        ui.label(tr("timeline-empty"));
         return commands;
     };
     let window = view.window.unwrap_or(range);
@@ -114,52 +119,60 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
     // Room for the label and the date field next to each slider.
     ui.spacing_mut().slider_width = (ui.available_width() - 230.0).max(100.0);
     let mut typed: Option<TimeWindow> = None;
-    let slider_row = |ui: &mut Ui, value: &mut i64, name: &str, field: &mut DateField| {
-        ui.horizontal(|ui| {
-            // One visible name per row, before the slider; the date field
-            // gets its own accessible name ("From date") without a second
-            // label on screen.
-            let label = ui.add_sized([34.0, 18.0], egui::Label::new(name));
-            let moved = ui
-                .add(egui::Slider::new(value, 0..=span).show_value(false))
-                .labelled_by(label.id)
-                .changed();
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut field.text)
-                    .desired_width(120.0)
-                    .hint_text("2025-01-01"),
-            );
-            let enabled = ui.is_enabled();
-            edit.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, format!("{name} date"))
-            });
-            field.focused = edit.has_focus();
-            // Read as it is typed, so a whole date moves the window at once;
-            // judged only when the analyst leaves the field (or presses
-            // Enter), so a date half typed is not called wrong.
-            let typed = edit
-                .changed()
-                .then(|| parse_typed_date(&field.text))
-                .flatten();
-            if typed.is_some() {
-                field.error = false;
-            }
-            if edit.lost_focus() {
-                field.error = parse_typed_date(&field.text).is_none();
-            }
-            (moved, typed)
-        })
-        .inner
-    };
-    let (from_moved, from_typed) = slider_row(ui, &mut from, "From", &mut fields.from);
-    let (to_moved, to_typed) = slider_row(ui, &mut to, "To", &mut fields.to);
-    for (name, field) in [("From", &fields.from), ("To", &fields.to)] {
+    let slider_row =
+        |ui: &mut Ui, value: &mut i64, (name, field_name): (&str, &str), field: &mut DateField| {
+            ui.horizontal(|ui| {
+                // One visible name per row, before the slider; the date field
+                // gets its own accessible name ("From date") without a second
+                // label on screen.
+                let label = ui.add_sized([34.0, 18.0], egui::Label::new(name));
+                let moved = ui
+                    .add(egui::Slider::new(value, 0..=span).show_value(false))
+                    .labelled_by(label.id)
+                    .changed();
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut field.text)
+                        .desired_width(120.0)
+                        .hint_text("2025-01-01"),
+                );
+                let enabled = ui.is_enabled();
+                edit.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, enabled, field_name)
+                });
+                field.focused = edit.has_focus();
+                // Read as it is typed, so a whole date moves the window at once;
+                // judged only when the analyst leaves the field (or presses
+                // Enter), so a date half typed is not called wrong.
+                let typed = edit
+                    .changed()
+                    .then(|| parse_typed_date(&field.text))
+                    .flatten();
+                if typed.is_some() {
+                    field.error = false;
+                }
+                if edit.lost_focus() {
+                    field.error = parse_typed_date(&field.text).is_none();
+                }
+                (moved, typed)
+            })
+            .inner
+        };
+    let (from_name, to_name) = (tr("timeline-from"), tr("timeline-to"));
+    let (from_field, to_field) = (tr("timeline-from-date"), tr("timeline-to-date"));
+    let (from_moved, from_typed) =
+        slider_row(ui, &mut from, (&from_name, &from_field), &mut fields.from);
+    let (to_moved, to_typed) = slider_row(ui, &mut to, (&to_name, &to_field), &mut fields.to);
+    for (name, field) in [(&from_name, &fields.from), (&to_name, &fields.to)] {
         if field.error {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!(
-                    "{name}: “{}” is not a date. Type it as {DATE_FORMS}.",
-                    field.text.trim()
+                tr_args(
+                    "timeline-not-a-date",
+                    &[
+                        ("name", name.as_str().into()),
+                        ("text", field.text.trim().into()),
+                        ("forms", DATE_FORMS.into()),
+                    ],
                 ),
             );
         }
@@ -175,65 +188,77 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
         // The speed slider is short; only the date sliders span the panel.
         ui.spacing_mut().slider_width = 100.0;
         let playback = view.playback;
-        let play = if playback.playing { "Pause" } else { "Play" };
-        if ui.button(play).on_hover_text("Space").clicked() {
+        let play = tr(if playback.playing {
+            "timeline-pause"
+        } else {
+            "timeline-play"
+        });
+        if ui
+            .button(play)
+            .on_hover_text(tr("timeline-space"))
+            .clicked()
+        {
             commands.push(Command::TogglePlay);
         }
-        if ui.button("Step back").on_hover_text("Left arrow").clicked() {
+        if ui
+            .button(tr("timeline-step-back"))
+            .on_hover_text(tr("timeline-left-arrow"))
+            .clicked()
+        {
             commands.push(Command::StepWindow { forward: false });
         }
         if ui
-            .button("Step forward")
-            .on_hover_text("Right arrow")
+            .button(tr("timeline-step-forward"))
+            .on_hover_text(tr("timeline-right-arrow"))
             .clicked()
         {
             commands.push(Command::StepWindow { forward: true });
         }
         let mut step = playback.step;
-        step_combo(ui, "Step", &mut step);
+        step_combo(ui, &tr("timeline-step"), &mut step);
         if step != playback.step {
             commands.push(Command::SetPlayStep(step));
         }
         let mut speed = playback.speed;
         if ui
-            .add(egui::Slider::new(&mut speed, 0.5..=10.0).text("steps/s"))
+            .add(egui::Slider::new(&mut speed, 0.5..=10.0).text(tr("timeline-speed")))
             .changed()
         {
             commands.push(Command::SetSpeed(speed));
         }
-        let label = ui.label("Frame");
+        let label = ui.label(tr("timeline-frame"));
         let mut length = playback.length;
         ui.add(egui::DragValue::new(&mut length).range(1..=52))
             .labelled_by(label.id)
-            .on_hover_text("How many steps each frame of the playback spans");
+            .on_hover_text(tr("timeline-frame-hover"));
         ui.label(step_name(playback.step, length));
         if length != playback.length {
             commands.push(Command::SetPlayLength(length));
         }
         let mut mode = playback.mode;
-        ui.radio_value(&mut mode, WindowMode::Sliding, "Sliding");
-        ui.radio_value(&mut mode, WindowMode::Cumulative, "Cumulative");
+        ui.radio_value(&mut mode, WindowMode::Sliding, tr("timeline-sliding"));
+        ui.radio_value(&mut mode, WindowMode::Cumulative, tr("timeline-cumulative"));
         if mode != playback.mode {
             commands.push(Command::SetWindowMode(mode));
         }
         let mut follow = playback.follow;
         if ui
-            .checkbox(&mut follow, "Map follows")
-            .on_hover_text("Move the map to each frame's incidents while playing")
+            .checkbox(&mut follow, tr("timeline-follow"))
+            .on_hover_text(tr("timeline-follow-hover"))
             .changed()
         {
             commands.push(Command::SetFollow(follow));
         }
         ui.separator();
         let mut bins = view.bin_step;
-        step_combo(ui, "Bars", &mut bins);
+        step_combo(ui, &tr("timeline-bars"), &mut bins);
         if bins != view.bin_step {
             commands.push(Command::SetBins(bins));
         }
     });
     ui.horizontal(|ui| {
         ui.label(describe(window, view.shown, view.total));
-        if window != range && ui.button("Show all dates").clicked() {
+        if window != range && ui.button(tr("timeline-all-dates")).clicked() {
             from = 0;
             to = span;
             typed = Some(range);
@@ -256,25 +281,32 @@ pub fn show(ui: &mut Ui, fields: &mut DateFields, view: &TimelineView<'_>) -> Ve
 
 fn step_combo(ui: &mut Ui, label: &str, step: &mut Step) {
     egui::ComboBox::from_label(label)
-        .selected_text(step.label())
+        .selected_text(step_label(*step))
         .width(70.0)
         .show_ui(ui, |ui| {
             for s in Step::ALL {
-                ui.selectable_value(step, s, s.label());
+                ui.selectable_value(step, s, step_label(s));
             }
         });
 }
 
+/// "Day", "Semaine": a step as the combo boxes show it.
+fn step_label(step: Step) -> String {
+    tr(match step {
+        Step::Day => "step-day",
+        Step::Week => "step-week",
+        Step::Month => "step-month",
+    })
+}
+
 /// "weeks" for a frame of 2 weekly steps.
-fn step_name(step: Step, count: u32) -> &'static str {
-    match (step, count == 1) {
-        (Step::Day, true) => "day",
-        (Step::Day, false) => "days",
-        (Step::Week, true) => "week",
-        (Step::Week, false) => "weeks",
-        (Step::Month, true) => "month",
-        (Step::Month, false) => "months",
-    }
+fn step_name(step: Step, count: u32) -> String {
+    let key = match step {
+        Step::Day => "step-days",
+        Step::Week => "step-weeks",
+        Step::Month => "step-months",
+    };
+    tr_args(key, &[("n", count.into())])
 }
 
 /// The last day of the bar starting at `start`.
@@ -296,12 +328,10 @@ pub fn bar_text(step: Step, bin: &Bin) -> String {
             end.format("%Y-%m-%d")
         )
     };
-    let noun = if bin.count == 1 {
-        "incident"
-    } else {
-        "incidents"
-    };
-    format!("{when}: {} {noun}", bin.count)
+    format!(
+        "{when}: {}",
+        tr_args("incident-count", &[("n", bin.count.into())])
+    )
 }
 
 /// One bar per bin, darker inside the window, scaled to the busiest bin,

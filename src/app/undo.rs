@@ -4,6 +4,7 @@
 //! valid keystroke, so the corrections to one incident in a row are one
 //! step: Undo puts the incident back as it was before the first of them.
 
+use crate::app::i18n::tr_args;
 use crate::model::{Field, Incident, IncidentData};
 
 /// What Undo would take back.
@@ -52,15 +53,17 @@ impl Undo {
     /// What the toolbar says next to the Undo button.
     pub fn label(&self) -> String {
         let data: &IncidentData = &self.incident().data;
-        let verb = match self {
-            Undo::Delete(_) => "Deleted",
-            Undo::Accept(_) => "Accepted",
-            Undo::Edit { .. } => "Edited",
+        let key = match self {
+            Undo::Delete(_) => "undo-deleted",
+            Undo::Accept(_) => "undo-accepted",
+            Undo::Edit { .. } => "undo-edited",
         };
-        format!(
-            "{verb} {} at {}",
-            data.event_type.label(),
-            data.location.name
+        tr_args(
+            key,
+            &[
+                ("type", data.event_type.label().into()),
+                ("place", data.location.name.as_str().into()),
+            ],
         )
     }
 }

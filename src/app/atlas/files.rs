@@ -10,6 +10,7 @@ use super::AtlasApp;
 use crate::app::command::Outcome;
 use crate::app::export;
 use crate::app::file_dialog::{FilePurpose, resolve, start_folder};
+use crate::app::i18n::tr;
 use crate::app::import::parse_published;
 use crate::app::state::BasemapChoice;
 use crate::export::ExportFormat;
@@ -118,8 +119,13 @@ impl AtlasApp {
                 wake,
             ));
         } else {
-            self.export.outcome =
-                Some(export::export(&self.workspace.store, &shown, format, &path));
+            self.export.outcome = Some(export::export(
+                &self.workspace.store,
+                &shown,
+                format,
+                &path,
+                crate::app::i18n::current(),
+            ));
         }
     }
 
@@ -129,7 +135,7 @@ impl AtlasApp {
         let path = resolve(path, &self.folder());
         self.remember_folder(&path);
         if !self.map_rect.is_positive() {
-            self.snapshot.outcome = Some(Outcome::Failed("the map has not been drawn yet".into()));
+            self.snapshot.outcome = Some(Outcome::Failed(tr("picture-not-drawn")));
             return;
         }
         // Tiles are GPU textures: only a screenshot has them. Without tiles

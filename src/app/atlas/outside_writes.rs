@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::AtlasApp;
 use crate::app::command::Outcome;
+use crate::app::i18n::{tr, tr_args};
 
 /// When the store was last asked whether another connection wrote to it.
 pub(in crate::app) struct OutsideWrites {
@@ -69,17 +70,11 @@ impl AtlasApp {
         self.reload();
         let after = self.incidents.len();
         let note = if after > before {
-            format!(
-                "{} incident(s) added to this database by another program.",
-                after - before
-            )
+            tr_args("outside-added", &[("n", (after - before).into())])
         } else if after < before {
-            format!(
-                "{} incident(s) removed from this database by another program.",
-                before - after
-            )
+            tr_args("outside-removed", &[("n", (before - after).into())])
         } else {
-            "Incidents changed in this database by another program.".to_owned()
+            tr("outside-changed")
         };
         self.import.outcome = Some(Outcome::Done(note));
     }

@@ -7,6 +7,7 @@ use egui::ColorImage;
 
 use super::AtlasApp;
 use crate::app::command::{Outcome, error_chain};
+use crate::app::i18n::{self as i18n, tr, tr_in};
 use crate::app::map_picture::{self, Parts, PictureInput};
 use crate::app::snapshot::save_png;
 use crate::app::state::BasemapChoice;
@@ -22,7 +23,7 @@ impl AtlasApp {
     /// it at `path` (absolute), saying where in the form.
     pub(super) fn write_picture(&mut self, backdrop: Option<ColorImage>, path: &Path) {
         let tiles_credit = match self.map.tiles_choice() {
-            Some(BasemapChoice::OpenStreetMap) => Some("© OpenStreetMap contributors".to_string()),
+            Some(BasemapChoice::OpenStreetMap) => Some(tr("picture-credit-osm")),
             Some(BasemapChoice::MbTiles(file)) => Some(
                 Path::new(file)
                     .file_name()
@@ -42,6 +43,7 @@ impl AtlasApp {
             visible: &self.cache.visible,
             backdrop,
             tiles_credit,
+            language: i18n::current(),
         });
         self.picture_parts = Some(sketch.parts);
         // Painting every pixel and encoding the PNG takes a moment at print
@@ -49,13 +51,20 @@ impl AtlasApp {
         let (done, result) = mpsc::channel();
         let repaint = self.repaint.clone();
         let target = path.to_path_buf();
+        // The worker has no language of its own: it is handed the window's.
+        let language = i18n::current();
         std::thread::spawn(move || {
             let image = sketch.paint();
             let [width, height] = image.size;
             let outcome = match save_png(&image, &target) {
-                Ok(()) => Outcome::Done(format!(
-                    "Map picture ({width}×{height} pixels) saved to {}",
-                    target.display()
+                Ok(()) => Outcome::Done(tr_in(
+                    language,
+                    "picture-saved",
+                    &[
+                        ("width", width.into()),
+                        ("height", height.into()),
+                        ("path", target.display().to_string().into()),
+                    ],
                 )),
                 Err(e) => Outcome::Failed(error_chain(&e)),
             };
@@ -66,9 +75,9 @@ impl AtlasApp {
             }
         });
         self.picture_saving = Some(result);
-        self.snapshot.outcome = Some(Outcome::Done(format!(
-            "Saving the map picture to {}…",
-            path.display()
+        self.snapshot.outcome = Some(Outcome::Done(i18n::tr_args(
+            "picture-saving",
+            &[("path", path.display().to_string().into())],
         )));
     }
 
@@ -84,9 +93,7 @@ impl AtlasApp {
             }
             Err(mpsc::TryRecvError::Empty) => {}
             Err(mpsc::TryRecvError::Disconnected) => {
-                self.snapshot.outcome = Some(Outcome::Failed(
-                    "the map picture could not be painted".to_owned(),
-                ));
+                self.snapshot.outcome = Some(Outcome::Failed(tr("picture-failed")));
                 self.picture_saving = None;
             }
         }
