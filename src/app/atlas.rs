@@ -529,9 +529,19 @@ impl AtlasApp {
             commands.extend(timeline::show(ui, &mut self.dates, &view));
             ui.add_space(4.0);
         });
+        // On a small screen (1024 px) the side panels at their usual widths
+        // left the map a strip a third of the window wide: cap each panel to
+        // a share of the window, so the map keeps at least about 40 %.
+        let window_width = ui.max_rect().width();
+        let side = |usual: f32, share: f32| {
+            let most = (window_width * share).max(220.0);
+            (usual.min(most), most)
+        };
         if self.state.panels.filters {
+            let (usual, most) = side(290.0, 0.28);
             egui::Panel::left("filters")
-                .default_size(290.0)
+                .default_size(usual)
+                .max_size(most)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         commands.extend(filters::show(
@@ -566,8 +576,10 @@ impl AtlasApp {
         // keeps most of the window's width.
         if self.state.panels.list || self.state.panels.details {
             let scroll_to = self.scroll_to.take();
+            let (usual, most) = side(360.0, 0.3);
             egui::Panel::right("incidents")
-                .default_size(360.0)
+                .default_size(usual)
+                .max_size(most)
                 .show(ui, |ui| {
                     if self.state.panels.list {
                         let height = if self.state.panels.details {

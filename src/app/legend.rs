@@ -102,6 +102,9 @@ impl Legend {
             // Its place on screen is kept under one id in every language.
             .id(egui::Id::unique("legend"))
             .collapsible(true)
+            // On a map too narrow for it beside the data (a 1024 px screen
+            // with both panels), it starts folded to its title.
+            .default_open(map.width() >= NARROW_MAP)
             .auto_sized()
             // Dragged from anywhere on it: in egui's title-bar mode a window
             // ignores the position it is given (its corner, here).
@@ -167,6 +170,9 @@ fn rows(ui: &mut Ui, counts: [usize; 6]) {
         });
     }
 }
+
+/// Below this map width (points) the legend starts folded.
+const NARROW_MAP: f32 = 520.0;
 
 /// The point of `map` the legend's `corner` is pinned to.
 fn corner_point(map: Rect, corner: Align2) -> Pos2 {

@@ -160,6 +160,23 @@ fn undo_is_reachable_on_a_1024_by_768_screen() {
 }
 
 #[test]
+fn on_a_1024_screen_the_map_keeps_room_and_the_legend_starts_folded() {
+    let app = AtlasApp::new(workspace()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    let map = harness.state().map_rect();
+    assert!(map.width() >= 0.4 * 1024.0, "{map:?}");
+    assert!(harness.state().legend().collapsed());
+    // The triangle at the left of its title bar unfolds it.
+    let folded = harness.state().legend().rect();
+    super::tests::click_at(&mut harness, folded.left_top() + vec2(14.0, 10.0));
+    assert!(!harness.state().legend().collapsed());
+    harness.get_by_label("Battles (1)");
+}
+
+#[test]
 fn the_legend_collapses_and_stays_where_it_is_dragged() {
     let mut harness = harness();
     harness.get_by_label("Battles (1)");
