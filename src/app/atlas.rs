@@ -576,10 +576,11 @@ impl AtlasApp {
         // keeps most of the window's width.
         if self.state.panels.list || self.state.panels.details {
             let scroll_to = self.scroll_to.take();
-            let (usual, most) = side(360.0, 0.3);
+            // Only a smaller start here, no cap: egui places a right-hand
+            // panel whose content is wider than its cap over the map.
+            let (usual, _) = side(360.0, 0.3);
             egui::Panel::right("incidents")
                 .default_size(usual)
-                .max_size(most)
                 .show(ui, |ui| {
                     if self.state.panels.list {
                         let height = if self.state.panels.details {

@@ -351,7 +351,7 @@ pub fn show(
         ui.label(job);
     }
     let location = &incident.data.location;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr("details-show-on-map")).clicked() {
             commands.push(Command::Focus {
                 lon: location.longitude,

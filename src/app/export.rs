@@ -122,7 +122,7 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
         form.outcome = Some(outcome);
     }
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("export-format"));
         let before = form.format;
         egui::ComboBox::from_id_salt("export format")
@@ -138,7 +138,7 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
             form.path = with_extension(form.path.trim(), form.format);
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("export-file"));
         let edit = ui
             .add(egui::TextEdit::singleline(&mut form.path).desired_width(180.0))
@@ -177,7 +177,7 @@ pub fn show(ui: &mut Ui, form: &mut ExportForm, shown: usize) -> Option<Command>
         });
     }
     if let Some(job) = &form.running {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.spinner();
             ui.label(tr_args(
                 "export-writing",

@@ -91,7 +91,7 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
             .hint_text(tr("import-text-hint")),
     )
     .labelled_by(label.id);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("import-published"));
         ui.add(
             egui::TextEdit::singleline(&mut form.published)
@@ -122,7 +122,7 @@ pub fn show(ui: &mut Ui, form: &mut ImportForm) -> Option<Command> {
     }
 
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("import-from-file"));
         ui.add(
             egui::TextEdit::singleline(&mut form.file)

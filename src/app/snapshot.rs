@@ -127,19 +127,19 @@ pub fn save_png(picture: &ColorImage, path: &Path) -> Result<(), SnapshotError> 
 /// The picture's fields and the "Save map picture" button.
 pub fn show(ui: &mut Ui, form: &mut SnapshotForm) -> Option<Command> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("picture-title-label"));
         ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(160.0))
             .labelled_by(label.id);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("picture-file-label"));
         ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(160.0))
             .labelled_by(label.id);
     });
     ui.checkbox(&mut form.print, tr("picture-print"));
     let idle = form.pending.is_none();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(idle, egui::Button::new(FilePurpose::Picture.button()))
             .clicked()

@@ -969,6 +969,13 @@ fn a_location_candidate_moves_the_incident_and_the_map_follows() {
     assert!(harness.query_all_by_label("+10.0  exact name").count() >= 1);
 
     show(&mut harness, "Location candidates");
+    // Scrolled into view as an analyst would, then clicked.
+    harness
+        .get_all_by_label("Use this place")
+        .nth(1)
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
     harness
         .get_all_by_label("Use this place")
         .nth(1)
