@@ -328,3 +328,17 @@ step-months = { $n ->
 basemap-hover = OpenStreetMap downloads tiles from tile.openstreetmap.org and caches them on disk; the other two work offline.
 details-reread-hover = Extract the report again with the current rules and gazetteer; your corrections and deletions are kept
 picture-save-hover = The map as shown, with the title, the date window, the legend, a scale bar, a north arrow and the data credits
+
+# The timeline's date axis: months abbreviated.
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec

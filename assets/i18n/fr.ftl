@@ -355,3 +355,17 @@ step-months = { $n ->
 basemap-hover = OpenStreetMap télécharge les tuiles depuis tile.openstreetmap.org et les garde en cache sur le disque ; les deux autres fonctionnent hors ligne.
 details-reread-hover = Extraire à nouveau le rapport avec les règles et le répertoire des lieux actuels ; vos corrections et suppressions sont conservées
 picture-save-hover = La carte telle qu'affichée, avec le titre, la période, la légende, une échelle, une flèche du nord et les sources des données
+
+# L'axe des dates de la frise : mois abrégés.
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.

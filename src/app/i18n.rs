@@ -121,6 +121,18 @@ pub fn tr_args(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     tr_in(current(), key, args)
 }
 
+/// A date-axis label in the current language: the month abbreviated as the
+/// catalogue writes it ("Mar" / "mars"), the day and year as numbers.
+pub fn tick_label(date: chrono::NaiveDate, parts: crate::view::TickParts) -> String {
+    use chrono::Datelike;
+    let month = tr(&format!("month-short-{}", date.month()));
+    match parts {
+        crate::view::TickParts::DayMonth => format!("{} {month}", date.day()),
+        crate::view::TickParts::MonthYear => format!("{month} {}", date.year()),
+        crate::view::TickParts::Year => date.year().to_string(),
+    }
+}
+
 /// The text for `key` in `language`: for threads other than the window's.
 /// Falls back to English, then to the key itself.
 pub fn tr_in(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {

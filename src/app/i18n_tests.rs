@@ -283,3 +283,21 @@ fn the_map_picture_is_worded_in_the_language_it_is_handed() {
         "Image de la carte (10×20 pixels) enregistrée dans /tmp/carte.png"
     );
 }
+
+#[test]
+fn the_date_axis_names_months_in_the_windows_language() {
+    use crate::view::TickParts;
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap();
+    i18n::set_current(Language::English);
+    assert_eq!(i18n::tick_label(day, TickParts::DayMonth), "4 Feb");
+    assert_eq!(i18n::tick_label(day, TickParts::MonthYear), "Feb 2025");
+    i18n::set_current(Language::French);
+    assert_eq!(i18n::tick_label(day, TickParts::DayMonth), "4 févr.");
+    assert_eq!(i18n::tick_label(day, TickParts::MonthYear), "févr. 2025");
+    assert_eq!(i18n::tick_label(day, TickParts::Year), "2025");
+    for month in 1..=12 {
+        let key = format!("month-short-{month}");
+        assert_ne!(tr(&key), key, "{key} is missing");
+    }
+    i18n::set_current(Language::English);
+}

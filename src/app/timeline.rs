@@ -394,7 +394,7 @@ fn histogram(ui: &mut Ui, bins: &[Bin], step: Step, window: TimeWindow) {
             painter.text(
                 egui::pos2(x, rect.bottom() + 3.0),
                 Align2::CENTER_TOP,
-                tick.label,
+                super::i18n::tick_label(tick.date, tick.parts),
                 small.clone(),
                 AXIS_TEXT,
             );

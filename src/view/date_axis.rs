@@ -10,7 +10,19 @@ use crate::model::TimeWindow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tick {
     pub date: NaiveDate,
+    /// The label in English ("4 Mar", "Mar 2025", "2025").
     pub label: String,
+    /// Which parts of the date the label shows, so the window can write it
+    /// in its own language.
+    pub parts: TickParts,
+}
+
+/// The parts of a tick's date its label shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickParts {
+    DayMonth,
+    MonthYear,
+    Year,
 }
 
 /// The spacing between ticks, finest first.
@@ -44,6 +56,7 @@ pub fn date_ticks(range: TimeWindow, max_ticks: usize) -> Vec<Tick> {
                 .map(|date| Tick {
                     date,
                     label: label(date, spacing),
+                    parts: parts(spacing),
                 })
                 .collect();
         }
@@ -97,11 +110,19 @@ fn first_tick(from: NaiveDate, spacing: Spacing) -> Option<NaiveDate> {
     }
 }
 
+fn parts(spacing: Spacing) -> TickParts {
+    match spacing {
+        Spacing::Days(_) => TickParts::DayMonth,
+        Spacing::Months(n) if n < 12 => TickParts::MonthYear,
+        Spacing::Months(_) => TickParts::Year,
+    }
+}
+
 fn label(date: NaiveDate, spacing: Spacing) -> String {
-    let format = match spacing {
-        Spacing::Days(_) => "%-d %b",
-        Spacing::Months(n) if n < 12 => "%b %Y",
-        Spacing::Months(_) => "%Y",
+    let format = match parts(spacing) {
+        TickParts::DayMonth => "%-d %b",
+        TickParts::MonthYear => "%b %Y",
+        TickParts::Year => "%Y",
     };
     date.format(format).to_string()
 }

@@ -20,7 +20,7 @@ mod sort;
 mod step;
 
 pub use clusters::{Cluster, MarkerLayout, layout};
-pub use date_axis::{Tick, date_ticks};
+pub use date_axis::{Tick, TickParts, date_ticks};
 pub use date_input::{DATE_FORMS, parse_typed_date};
 pub use filters::{Filters, in_window, visible};
 pub use fit::{Fit, fit};
