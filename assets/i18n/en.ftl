@@ -342,3 +342,15 @@ month-short-9 = Sep
 month-short-10 = Oct
 month-short-11 = Nov
 month-short-12 = Dec
+
+# Why a coding is doubtful (stored in English; shown in the window's language).
+reason-place-absent = the place named is not in the gazetteer; a larger unit was coded
+reason-one-namesake = another place has the same name
+reason-namesakes = { $n } other places have the same name
+reason-date-from-weekday = the day is worked out from a weekday
+reason-date-from-other-sentence = the date comes from another sentence
+reason-date-from-publication = no date in the text; the publication date was used
+reason-actor-unnamed = the attackers are not named
+reason-toll-vague = the death toll is a vague quantity
+reason-toll-claimed = the death toll comes only from a claim
+reason-outside-country = the point lies in { $inside }, not in { $stated }: check its coordinates

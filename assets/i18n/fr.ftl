@@ -369,3 +369,15 @@ month-short-9 = sept.
 month-short-10 = oct.
 month-short-11 = nov.
 month-short-12 = déc.
+
+# Pourquoi un codage est douteux (enregistré en anglais, montré dans la langue de la fenêtre).
+reason-place-absent = le lieu cité n'est pas dans le répertoire ; une unité plus large a été codée
+reason-one-namesake = un autre lieu porte le même nom
+reason-namesakes = { $n } autres lieux portent le même nom
+reason-date-from-weekday = le jour est déduit d'un jour de la semaine
+reason-date-from-other-sentence = la date vient d'une autre phrase
+reason-date-from-publication = aucune date dans le texte ; la date de publication a été utilisée
+reason-actor-unnamed = les assaillants ne sont pas nommés
+reason-toll-vague = le bilan est une quantité vague
+reason-toll-claimed = le bilan ne vient que d'une revendication
+reason-outside-country = point situé : { $inside } ; pays indiqué : { $stated } ; vérifiez ses coordonnées

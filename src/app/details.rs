@@ -281,7 +281,7 @@ fn confidence(ui: &mut Ui, incident: &Incident) -> Option<Command> {
             .color(confidence_color(data.confidence)),
         );
         for reason in &data.confidence_reasons {
-            ui.label(RichText::new(format!("· {reason}")).small());
+            ui.label(RichText::new(format!("· {}", super::i18n::reason(reason))).small());
         }
     });
     ui.horizontal(|ui| {

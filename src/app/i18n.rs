@@ -121,6 +121,40 @@ pub fn tr_args(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     tr_in(current(), key, args)
 }
 
+/// A confidence reason, stored and exported in English, in the current
+/// language; a reason this build does not know (from an imported file, or
+/// typed by an analyst) is shown as it is.
+pub fn reason(text: &str) -> String {
+    use crate::extract::confidence_reason as r;
+    let key = match text {
+        r::PLACE_ABSENT => Some("reason-place-absent"),
+        r::ONE_NAMESAKE => Some("reason-one-namesake"),
+        r::DATE_FROM_WEEKDAY => Some("reason-date-from-weekday"),
+        r::DATE_FROM_OTHER_SENTENCE => Some("reason-date-from-other-sentence"),
+        r::DATE_FROM_PUBLICATION => Some("reason-date-from-publication"),
+        r::ACTOR_UNNAMED => Some("reason-actor-unnamed"),
+        r::TOLL_VAGUE => Some("reason-toll-vague"),
+        r::TOLL_CLAIMED => Some("reason-toll-claimed"),
+        _ => None,
+    };
+    if let Some(key) = key {
+        return tr(key);
+    }
+    if let Some(n) = text
+        .strip_suffix(r::NAMESAKES_SUFFIX)
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return tr_args("reason-namesakes", &[("n", n.into())]);
+    }
+    if let Some((inside, stated)) = crate::import::acled::outside_country_parts(text) {
+        return tr_args(
+            "reason-outside-country",
+            &[("inside", inside.into()), ("stated", stated.into())],
+        );
+    }
+    text.to_owned()
+}
+
 /// A date-axis label in the current language: the month abbreviated as the
 /// catalogue writes it ("Mar" / "mars"), the day and year as numbers.
 pub fn tick_label(date: chrono::NaiveDate, parts: crate::view::TickParts) -> String {

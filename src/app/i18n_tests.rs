@@ -301,3 +301,41 @@ fn the_date_axis_names_months_in_the_windows_language() {
     }
     i18n::set_current(Language::English);
 }
+
+#[test]
+fn confidence_reasons_stored_in_english_are_shown_in_the_windows_language() {
+    use crate::extract::confidence_reason as r;
+    let stored = [
+        r::PLACE_ABSENT.to_owned(),
+        r::ONE_NAMESAKE.to_owned(),
+        format!("3{}", r::NAMESAKES_SUFFIX),
+        r::DATE_FROM_WEEKDAY.to_owned(),
+        r::DATE_FROM_OTHER_SENTENCE.to_owned(),
+        r::DATE_FROM_PUBLICATION.to_owned(),
+        r::ACTOR_UNNAMED.to_owned(),
+        r::TOLL_VAGUE.to_owned(),
+        r::TOLL_CLAIMED.to_owned(),
+        crate::import::acled::outside_country_reason("Mali", "Burkina Faso"),
+    ];
+    // In English each reads exactly as stored.
+    i18n::set_current(Language::English);
+    for reason in &stored {
+        assert_eq!(&i18n::reason(reason), reason);
+    }
+    // In French each is translated, keeping its figures and names.
+    i18n::set_current(Language::French);
+    for reason in &stored {
+        assert_ne!(&i18n::reason(reason), reason, "{reason} is not translated");
+    }
+    assert_eq!(
+        i18n::reason(&stored[2]),
+        "3 autres lieux portent le même nom"
+    );
+    assert!(
+        i18n::reason(&stored[9]).contains("Mali")
+            && i18n::reason(&stored[9]).contains("Burkina Faso")
+    );
+    // A reason typed by an analyst or read from another tool stays as it is.
+    assert_eq!(i18n::reason("checked by phone"), "checked by phone");
+    i18n::set_current(Language::English);
+}

@@ -177,7 +177,11 @@ fn confidence_hover(incident: &Incident) -> String {
     let why = if reasons.is_empty() {
         tr("nothing-doubtful")
     } else {
-        reasons.join("; ")
+        reasons
+            .iter()
+            .map(|r| super::i18n::reason(r))
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     let reviewed = tr(if incident.reviewed {
         "list-reviewed"

@@ -169,7 +169,12 @@ pub fn show(ui: &mut Ui, view: &ReviewView<'_>) -> Vec<Command> {
         if data.confidence_reasons.is_empty() {
             ui.label(tr("nothing-doubtful"));
         } else {
-            ui.label(format!("– {}", data.confidence_reasons.join("; ")));
+            let reasons: Vec<String> = data
+                .confidence_reasons
+                .iter()
+                .map(|r| super::i18n::reason(r))
+                .collect();
+            ui.label(format!("– {}", reasons.join("; ")));
         }
     });
     ui.label(format!(

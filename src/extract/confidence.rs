@@ -41,34 +41,50 @@ pub struct Signals {
     pub toll_claimed: bool,
 }
 
+/// The reasons as they are stored and exported (in English, like the rest
+/// of the coding); the window shows them in its own language by these.
+pub mod reason {
+    pub const PLACE_ABSENT: &str =
+        "the place named is not in the gazetteer; a larger unit was coded";
+    pub const ONE_NAMESAKE: &str = "another place has the same name";
+    /// Follows the count in "3 other places have the same name".
+    pub const NAMESAKES_SUFFIX: &str = " other places have the same name";
+    pub const DATE_FROM_WEEKDAY: &str = "the day is worked out from a weekday";
+    pub const DATE_FROM_OTHER_SENTENCE: &str = "the date comes from another sentence";
+    pub const DATE_FROM_PUBLICATION: &str = "no date in the text; the publication date was used";
+    pub const ACTOR_UNNAMED: &str = "the attackers are not named";
+    pub const TOLL_VAGUE: &str = "the death toll is a vague quantity";
+    pub const TOLL_CLAIMED: &str = "the death toll comes only from a claim";
+}
+
 /// The confidence level and its reasons (see the module header for the rule).
 pub fn assess(s: &Signals) -> (Confidence, Vec<String>) {
     let mut reasons = Vec::new();
     if s.place_absent {
-        reasons.push("the place named is not in the gazetteer; a larger unit was coded".into());
+        reasons.push(reason::PLACE_ABSENT.into());
     }
     match s.namesakes {
         0 => {}
-        1 => reasons.push("another place has the same name".into()),
-        n => reasons.push(format!("{n} other places have the same name")),
+        1 => reasons.push(reason::ONE_NAMESAKE.into()),
+        n => reasons.push(format!("{n}{}", reason::NAMESAKES_SUFFIX)),
     }
     if s.date_from_weekday {
-        reasons.push("the day is worked out from a weekday".into());
+        reasons.push(reason::DATE_FROM_WEEKDAY.into());
     }
     if s.date_from_other_sentence {
-        reasons.push("the date comes from another sentence".into());
+        reasons.push(reason::DATE_FROM_OTHER_SENTENCE.into());
     }
     if s.date_from_publication {
-        reasons.push("no date in the text; the publication date was used".into());
+        reasons.push(reason::DATE_FROM_PUBLICATION.into());
     }
     if s.actor_unnamed {
-        reasons.push("the attackers are not named".into());
+        reasons.push(reason::ACTOR_UNNAMED.into());
     }
     if s.toll_vague {
-        reasons.push("the death toll is a vague quantity".into());
+        reasons.push(reason::TOLL_VAGUE.into());
     }
     if s.toll_claimed {
-        reasons.push("the death toll comes only from a claim".into());
+        reasons.push(reason::TOLL_CLAIMED.into());
     }
     let level = if s.place_absent || s.date_from_publication || reasons.len() >= 2 {
         Confidence::Low

@@ -39,6 +39,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::IncidentData;
 
 pub use actors::{ISSP, JNIM, VDP, military_name};
+pub use confidence::reason as confidence_reason;
 pub use dates::{Publication, month, publication_date};
 pub use dedupe::{SAME_PLACE_KM, reconcile, same_incident};
 pub use event_type::SUB_EVENT_TYPES;

@@ -194,6 +194,26 @@ fn coordinate(what: &str, text: &str, limit: f64) -> Result<f64, String> {
     Ok(value)
 }
 
+/// The parts of the reason given to a point lying in another country than
+/// its row states; the window reads them back to word it in its language.
+pub const OUTSIDE_COUNTRY: [&str; 3] =
+    ["the point lies in ", ", not in ", ": check its coordinates"];
+
+/// "the point lies in Mali, not in Burkina Faso: check its coordinates".
+pub fn outside_country_reason(inside: &str, stated: &str) -> String {
+    let [start, middle, end] = OUTSIDE_COUNTRY;
+    format!("{start}{inside}{middle}{stated}{end}")
+}
+
+/// The two countries named in an `outside_country_reason`, if it is one.
+pub fn outside_country_parts(reason: &str) -> Option<(&str, &str)> {
+    let [start, middle, end] = OUTSIDE_COUNTRY;
+    reason
+        .strip_prefix(start)?
+        .strip_suffix(end)?
+        .split_once(middle)
+}
+
 /// Checks a point against the range of degrees and its own country's box.
 pub fn check_point(lon: f64, lat: f64, country: Option<&Country>) -> Result<(), String> {
     if !lat.is_finite() || lat.abs() > 90.0 {
@@ -413,13 +433,13 @@ impl<'a> Fields<'a> {
         if !country_code.is_empty()
             && let Some(inside) = crate::gazetteer::clearly_elsewhere(lat, lon, &country_code)
         {
-            let reason = format!(
-                "the point lies in {inside}, not in {}: check its coordinates",
+            let reason = outside_country_reason(
+                inside,
                 if country_name.is_empty() {
                     country_code.as_str()
                 } else {
                     country_name
-                }
+                },
             );
             if !confidence_reasons.contains(&reason) {
                 confidence_reasons.push(reason);
