@@ -544,6 +544,9 @@ impl AtlasApp {
                 .max_size(most)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
+                        // Rows wrap at the panel's edge rather than run
+                        // under it when the panel is capped (small screens).
+                        ui.set_max_width(ui.available_width());
                         commands.extend(filters::show(
                             ui,
                             &self.state.filters,
