@@ -233,13 +233,23 @@ fn draw(ui: &mut Ui, map: &mut MapView, input: &PictureInput<'_>) -> Parts {
         FontId::proportional(13.0),
         INK,
     );
-    let credits = painter.text(
+    // The credits must be legible whole, also on a picture of a narrow map:
+    // the type shrinks (down to 7 points) until the line fits.
+    let text = credits(input.language, input.tiles_credit.as_deref());
+    let room = whole.width() - 24.0;
+    let mut size = 11.0;
+    let galley = loop {
+        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(size), INK);
+        if galley.size().x <= room || size <= 7.0 {
+            break galley;
+        }
+        size -= 0.5;
+    };
+    let credits = Align2::LEFT_CENTER.anchor_size(
         pos2(whole.left() + 12.0, whole.bottom() - CREDITS_HEIGHT / 2.0),
-        Align2::LEFT_CENTER,
-        credits(input.language, input.tiles_credit.as_deref()),
-        FontId::proportional(11.0),
-        INK,
+        galley.size(),
     );
+    painter.galley(credits.min, galley, INK);
     let north_arrow = north_arrow(painter, map_rect);
     let scale_bar = scale_bar(painter, map_rect, map.metres_per_point());
     Parts {

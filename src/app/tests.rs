@@ -1857,3 +1857,30 @@ fn incidents_another_program_writes_appear_while_the_window_is_open() {
     harness.run_steps(2);
     assert_eq!(harness.state().incidents().len(), 3);
 }
+
+#[test]
+fn the_picture_of_a_narrow_map_keeps_its_credits_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("narrow.png");
+    let mut harness = Harness::builder().with_size([900.0, 700.0]).build_ui_state(
+        |ui, app: &mut AtlasApp| app.ui(ui),
+        AtlasApp::new(workspace()).unwrap(),
+    );
+    harness.run();
+    harness
+        .state_mut()
+        .apply(super::Command::SaveMapPicture { path: path.clone() });
+    harness.run();
+    wait_for_picture(&mut harness);
+    let parts = harness.state().picture_parts().unwrap();
+    // The picture is as wide as the map on screen, here under 400 points,
+    // narrower than the credits line at its usual size.
+    assert!(parts.map.width() < 400.0, "{:?}", parts.map);
+    assert!(
+        parts.credits.right() <= parts.map.right(),
+        "credits {:?} run past the picture {:?}",
+        parts.credits,
+        parts.map
+    );
+    assert!(path.exists());
+}
