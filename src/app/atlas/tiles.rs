@@ -12,7 +12,7 @@ impl AtlasApp {
     /// OpenStreetMap is only contacted once the analyst has picked it. A
     /// source that fails to open is reported once and the outlines stay.
     pub(super) fn sync_tiles(&mut self, ctx: &egui::Context) {
-        use crate::app::state::BasemapChoice;
+        use crate::app::basemap_choice::BasemapChoice;
         let choice = self.state.basemap.clone();
         if choice == BasemapChoice::Outlines {
             self.map.clear_tiles();
