@@ -111,7 +111,7 @@ pub enum Command {
         path: PathBuf,
     },
     /// Draw the map over our outlines only, or over an MBTiles file's tiles.
-    SetBasemap(super::state::BasemapChoice),
+    SetBasemap(super::basemap_choice::BasemapChoice),
     /// Speak this language from now on (and remember it).
     SetLanguage(super::i18n::Language),
     /// Open the file dialog to choose a file for this purpose.

@@ -7,9 +7,9 @@ use egui::{Color32, FontId, Pos2, Rect, Response, Shape, Stroke, Ui, vec2};
 use walkers::sources::Attribution;
 use walkers::{Map, MapMemory, Plugin, Projector, Tiles, lon_lat};
 
+use super::basemap_choice::BasemapChoice;
 use super::command::Command;
 use super::markers::{self, Drawn, NO_CLUSTER_ZOOM};
-use super::state::BasemapChoice;
 use super::zoom;
 use crate::basemap::{Basemap, Outline, Town};
 use crate::model::{BBox, Incident};

@@ -13,9 +13,9 @@ use egui::{ColorImage, Context, Rect, TextureHandle, pos2};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
+use super::basemap_choice::BasemapChoice;
 use super::command::{Command, error_chain};
 use super::file_dialog::FilePurpose;
-use super::state::BasemapChoice;
 use crate::app::i18n::{self, Language, tr, tr_in};
 use crate::tiles::{MbTiles, MbTilesError};
 

@@ -7,6 +7,7 @@
 //! applied after the frame, so nothing changes halfway through drawing.
 
 mod atlas;
+mod basemap_choice;
 mod command;
 mod curation;
 mod details;
@@ -46,11 +47,12 @@ mod tests;
 mod view_tests;
 
 pub use atlas::AtlasApp;
+pub use basemap_choice::BasemapChoice;
 pub use command::{Command, Outcome, Panel};
 pub use i18n::Language;
 pub use legend::event_color;
 pub use osm::OsmSource;
-pub use state::{BasemapChoice, Panels, State};
+pub use state::{Panels, State};
 
 use crate::setup::Workspace;
 

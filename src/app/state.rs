@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::basemap_choice::BasemapChoice;
 use super::i18n::Language;
 use super::map_view::{HOME_LAT, HOME_LON, HOME_ZOOM};
 use crate::model::TimeWindow;
@@ -37,73 +38,6 @@ pub struct State {
     /// The language the window speaks. A state saved before there was a
     /// choice opens in English, as those builds did.
     pub language: Language,
-}
-
-/// The map's background: our own outlines on plain land, raster tiles from
-/// an MBTiles file the analyst has, or OpenStreetMap's tile server, which the
-/// analyst must opt into (the outlines stay drawn on top of any tiles).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(from = "BasemapRecord", into = "BasemapRecord")]
-pub enum BasemapChoice {
-    /// Our outlines on plain land; needs no network and no file.
-    #[default]
-    Outlines,
-    /// Tiles from the MBTiles file at this path.
-    MbTiles(String),
-    /// Tiles downloaded from tile.openstreetmap.org.
-    OpenStreetMap,
-}
-
-impl BasemapChoice {
-    /// The MBTiles file's path, if that is the choice.
-    pub fn mbtiles(&self) -> Option<&str> {
-        match self {
-            BasemapChoice::MbTiles(path) => Some(path),
-            _ => None,
-        }
-    }
-}
-
-/// How a `BasemapChoice` is saved. It keeps the `{"mbtiles": ...}` shape of
-/// older builds, so their saved states load here and a state saved here
-/// still opens there (showing the outlines if OpenStreetMap was chosen).
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-struct BasemapRecord {
-    mbtiles: Option<String>,
-    openstreetmap: bool,
-}
-
-impl From<BasemapRecord> for BasemapChoice {
-    fn from(record: BasemapRecord) -> BasemapChoice {
-        match record {
-            BasemapRecord {
-                openstreetmap: true,
-                ..
-            } => BasemapChoice::OpenStreetMap,
-            BasemapRecord {
-                mbtiles: Some(path),
-                ..
-            } => BasemapChoice::MbTiles(path),
-            BasemapRecord { .. } => BasemapChoice::Outlines,
-        }
-    }
-}
-
-impl From<BasemapChoice> for BasemapRecord {
-    fn from(choice: BasemapChoice) -> BasemapRecord {
-        match choice {
-            BasemapChoice::Outlines => BasemapRecord::default(),
-            BasemapChoice::MbTiles(path) => BasemapRecord {
-                mbtiles: Some(path),
-                openstreetmap: false,
-            },
-            BasemapChoice::OpenStreetMap => BasemapRecord {
-                mbtiles: None,
-                openstreetmap: true,
-            },
-        }
-    }
 }
 
 impl Default for State {

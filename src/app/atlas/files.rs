@@ -7,12 +7,12 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::AtlasApp;
+use crate::app::basemap_choice::BasemapChoice;
 use crate::app::command::Outcome;
 use crate::app::export;
 use crate::app::file_dialog::{FilePurpose, resolve, start_folder};
 use crate::app::i18n::tr;
 use crate::app::import::parse_published;
-use crate::app::state::BasemapChoice;
 use crate::export::ExportFormat;
 
 impl AtlasApp {

@@ -6,11 +6,11 @@ use std::sync::mpsc;
 use egui::ColorImage;
 
 use super::AtlasApp;
+use crate::app::basemap_choice::BasemapChoice;
 use crate::app::command::{Outcome, error_chain};
 use crate::app::i18n::{self as i18n, tr, tr_in};
 use crate::app::map_picture::{self, Parts, PictureInput};
 use crate::app::snapshot::save_png;
-use crate::app::state::BasemapChoice;
 
 impl AtlasApp {
     /// Whether tiles are drawn under the map (then the picture needs a
