@@ -4,6 +4,8 @@
 //! Nothing here does I/O. Field names and codes follow ACLED's codebook so
 //! that an export lines up with an ACLED download column for column.
 
+pub mod columns;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

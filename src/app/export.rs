@@ -17,7 +17,7 @@ use egui::Ui;
 use super::command::{Command, Outcome, error_chain};
 use super::file_dialog::FilePurpose;
 use crate::app::i18n::{self, Language, tr, tr_args, tr_in};
-use crate::export::{ExportFormat, export_selected};
+use crate::export::{ExportFormat, ExportTarget, Selection, export_incidents};
 use crate::store::Store;
 
 /// The form's fields between frames.
@@ -96,7 +96,8 @@ pub fn export(
     path: &Path,
     language: Language,
 ) -> Outcome {
-    match export_selected(store, shown, format, path) {
+    let target = ExportTarget::Path(path.to_path_buf());
+    match export_incidents(store, &Selection::ids(shown), format, &target, || {}) {
         Ok(n) => Outcome::Done(tr_in(
             language,
             "export-wrote",

@@ -1,7 +1,6 @@
 //! `export`: the stored incidents, optionally within a date window and a
 //! bounding box, streamed out as GeoJSON, ACLED-layout CSV or GeoPackage.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,10 +11,7 @@ use clap::{Args, ValueEnum};
 use super::args::{parse_bbox, parse_date};
 use super::progress::Progress;
 use super::{UsageError, workspace};
-use crate::export::{
-    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_into,
-    write_gpkg_with,
-};
+use crate::export::{ExportFormat, ExportTarget, Selection, export_incidents};
 use crate::model::{BBox, TimeWindow};
 use crate::store::IncidentFilter;
 
@@ -48,9 +44,7 @@ enum Format {
     Gpkg,
 }
 
-pub(super) fn run(db: Option<&Path>, mut args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let to_stdout = args.output.is_none();
-    args.output = output_file(args.output);
+pub(super) fn run(db: Option<&Path>, args: ExportArgs) -> anyhow::Result<ExitCode> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
@@ -65,7 +59,12 @@ pub(super) fn run(db: Option<&Path>, mut args: ExportArgs) -> anyhow::Result<Exi
             to: to.unwrap_or(LATEST),
         }),
     };
-    if matches!(args.format, Format::Gpkg) && to_stdout {
+    let format = match args.format {
+        Format::Geojson => ExportFormat::GeoJson,
+        Format::Csv => ExportFormat::AcledCsv,
+        Format::Gpkg => ExportFormat::GeoPackage,
+    };
+    if format == ExportFormat::GeoPackage && args.output.is_none() {
         return Err(UsageError(
             "a GeoPackage is a database file, not a stream: give --output FILE.gpkg \
              (or `-o -` to send its bytes to standard output anyway)"
@@ -73,97 +72,30 @@ pub(super) fn run(db: Option<&Path>, mut args: ExportArgs) -> anyhow::Result<Exi
         )
         .into());
     }
+    // No `-o` is standard output too; only a GeoPackage (above) tells the two apart.
+    let target = args
+        .output
+        .map_or(ExportTarget::Stdout, ExportTarget::named);
     let ws = workspace(db)?;
-    let filter = IncidentFilter {
+    let selection = Selection::filtered(IncidentFilter {
         window,
         bbox: args.bbox,
-    };
-    let store = &ws.store;
+    });
     let mut progress = Progress::new();
-    let written = match (args.format, &args.output) {
-        (Format::Csv, Some(path)) => {
-            write_atomic(path, |w| stream_csv(store, &filter, w, &mut progress))
-        }
-        (Format::Csv, None) => stream_csv(store, &filter, std::io::stdout().lock(), &mut progress),
-        (Format::Geojson, Some(path)) => {
-            write_atomic(path, |w| stream_geojson(store, &filter, w, &mut progress))
-        }
-        (Format::Geojson, None) => {
-            stream_geojson(store, &filter, std::io::stdout().lock(), &mut progress)
-        }
-        (Format::Gpkg, path) => {
-            let feed = |sink: &mut crate::export::FeatureSink<'_>| {
-                store.for_each_incident_with_extra(&filter, |mut incident, stored| {
-                    if let Some(source) = stored.source {
-                        incident.source = source;
-                    }
-                    sink(&incident)?;
-                    progress.step(|n| format!("{n} incident(s) exported"));
-                    Ok(())
-                })
-            };
-            match path {
-                Some(path) => write_gpkg_with(path, feed),
-                // `-o -`: asked for by name, so a binary stream is meant.
-                None => write_gpkg_into(&mut std::io::stdout().lock(), feed),
-            }
-        }
-    };
+    let written = export_incidents(&ws.store, &selection, format, &target, || {
+        progress.step(|n| format!("{n} incident(s) exported"));
+    });
     progress.clear();
-    match &args.output {
-        Some(path) => {
-            written.with_context(|| format!("exporting to {}", path.display()))?;
-            eprintln!(
-                "exported {} incident(s) to {}",
-                progress.count,
-                path.display()
-            );
+    match &target {
+        ExportTarget::Path(path) => {
+            let count = written.with_context(|| format!("exporting to {}", path.display()))?;
+            eprintln!("exported {count} incident(s) to {}", path.display());
         }
-        None => written.context("exporting to standard output")?,
+        ExportTarget::Stdout => {
+            written.context("exporting to standard output")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The file named with `-o`, or `None` for standard output (`-o -` or none).
-fn output_file(output: Option<PathBuf>) -> Option<PathBuf> {
-    output.filter(|path| path.as_os_str() != "-")
-}
-
-/// Streams the incidents passing `filter` into `out` as GeoJSON, giving
-/// imported rows their own source; memory stays flat whatever the count.
-fn stream_geojson(
-    store: &crate::store::Store,
-    filter: &IncidentFilter,
-    out: impl Write,
-    progress: &mut Progress,
-) -> Result<(), ExportError> {
-    let mut writer = GeoJsonWriter::new(out)?;
-    store.for_each_incident_with_extra(filter, |mut incident, stored| {
-        if let Some(source) = stored.source {
-            incident.source = source;
-        }
-        writer.write(&incident)?;
-        progress.step(|n| format!("{n} incident(s) exported"));
-        Ok::<(), ExportError>(())
-    })?;
-    writer.finish()
-}
-
-/// Streams the incidents passing `filter` into `out` as an ACLED-layout CSV.
-fn stream_csv(
-    store: &crate::store::Store,
-    filter: &IncidentFilter,
-    out: impl Write,
-    progress: &mut Progress,
-) -> Result<(), ExportError> {
-    let mut writer = AcledCsvWriter::new(out)?;
-    store.for_each_incident_with_extra(filter, |incident, stored| {
-        let extra = IncidentExtra::from_stored(stored)?;
-        writer.write(&incident, extra.as_ref())?;
-        progress.step(|n| format!("{n} incident(s) exported"));
-        Ok::<(), ExportError>(())
-    })?;
-    writer.finish()
 }
 
 /// The open ends of an export window. Chrono's own MIN/MAX would format with

@@ -6,7 +6,7 @@
 //! (`iso` and `region` from the country, `disorder_type` from the event type,
 //! `event_id_cnty` as `IA-<id>`) and leave the rest empty.
 //!
-//! After ACLED's 31 columns come our own three (`OUR_COLUMNS`):
+//! After ACLED's 31 columns come our own three (`model::columns::OURS`):
 //! `confidence`, `confidence_reasons` (joined with "; ") and `reviewed`
 //! (`true`/`false`). Appended, not interleaved, so a tool that reads ACLED's
 //! columns by position still finds them where ACLED puts them; our importer
@@ -15,12 +15,13 @@
 use std::io::Write;
 
 use super::{ExportError, Extras, IncidentExtra, event_id};
-use crate::import::acled::{COLUMNS, OUR_COLUMNS, REASON_SEPARATOR, col, disorder_type};
+use crate::import::acled::disorder_type;
 use crate::import::iso;
 use crate::model::Incident;
+use crate::model::columns::{ACLED, EXTRA, OURS, REASON_SEPARATOR, col};
 
 /// Every column written: ACLED's, then ours.
-const WIDTH: usize = COLUMNS.len() + OUR_COLUMNS.len();
+const WIDTH: usize = ACLED.len() + OURS.len();
 
 /// Writes `incidents` as an ACLED-layout CSV with a header row.
 pub fn write_acled_csv(
@@ -46,7 +47,7 @@ impl<W: Write> AcledCsvWriter<W> {
     /// Writes the header row.
     pub fn new(out: W) -> Result<AcledCsvWriter<W>, ExportError> {
         let mut w = csv::WriterBuilder::new().from_writer(out);
-        w.write_record(COLUMNS.iter().chain(&OUR_COLUMNS))?;
+        w.write_record(ACLED.iter().chain(&OURS))?;
         Ok(AcledCsvWriter {
             w,
             fields: std::array::from_fn(|_| String::new()),
@@ -75,8 +76,8 @@ impl<W: Write> AcledCsvWriter<W> {
                 _ => String::new(),
             }
         };
-        for column in crate::import::acled::EXTRA {
-            fields[column] = match extra.and_then(|e| e.columns.get(COLUMNS[column])) {
+        for column in EXTRA {
+            fields[column] = match extra.and_then(|e| e.columns.get(ACLED[column])) {
                 Some(value) => value.clone(),
                 None => derived(column),
             };
@@ -101,7 +102,7 @@ impl<W: Write> AcledCsvWriter<W> {
         };
         fields[col::NOTES].clone_from(&data.notes);
         fields[col::FATALITIES] = data.fatalities.map(|n| n.to_string()).unwrap_or_default();
-        let ours = &mut fields[COLUMNS.len()..];
+        let ours = &mut fields[ACLED.len()..];
         ours[0] = data.confidence.label().to_owned();
         ours[1] = data.confidence_reasons.join(REASON_SEPARATOR);
         ours[2] = incident.reviewed.to_string();
@@ -169,8 +170,8 @@ mod tests {
         write_acled_csv(&[incident(9)], extras, &mut buf).unwrap();
         let mut r = csv::Reader::from_reader(&buf[..]);
         let header: Vec<&str> = r.headers().unwrap().iter().collect();
-        assert_eq!(header[..COLUMNS.len()], COLUMNS);
-        assert_eq!(header[COLUMNS.len()..], OUR_COLUMNS);
+        assert_eq!(header[..ACLED.len()], ACLED);
+        assert_eq!(header[ACLED.len()..], OURS);
         r.records().map(Result::unwrap).collect()
     }
 

@@ -237,6 +237,24 @@ mod tests {
     }
 
     #[test]
+    fn the_properties_are_the_shared_feature_columns() {
+        let json = export(&[incident(3, Some(12))]);
+        let mut written: Vec<&str> = json["features"][0]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut shared: Vec<&str> = crate::model::columns::FEATURE
+            .iter()
+            .map(|(name, _)| *name)
+            .collect();
+        written.sort_unstable();
+        shared.sort_unstable();
+        assert_eq!(written, shared);
+    }
+
+    #[test]
     fn an_empty_export_is_still_valid_geojson() {
         let json = export(&[]);
         assert_eq!(json["type"], "FeatureCollection");

@@ -19,6 +19,7 @@ use super::atomic::replace_atomic;
 use super::geojson::event_id;
 use super::wkb::gpkg_point;
 use crate::model::Incident;
+use crate::model::columns::{FEATURE, REASON_SEPARATOR};
 
 /// `PRAGMA application_id` of a GeoPackage: "GPKG" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4750_4B47;
@@ -69,34 +70,35 @@ CREATE TABLE gpkg_extensions (
     scope TEXT NOT NULL,
     CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
 );
-CREATE TABLE incidents (
-    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    geom POINT,
-    event_id TEXT,
-    event_date DATE,
-    time_precision INTEGER,
-    event_type TEXT,
-    sub_event_type TEXT,
-    actor1 TEXT,
-    actor2 TEXT,
-    fatalities INTEGER,
-    country TEXT,
-    country_code TEXT,
-    admin1 TEXT,
-    admin2 TEXT,
-    location TEXT,
-    latitude REAL,
-    longitude REAL,
-    geo_precision INTEGER,
-    source TEXT,
-    notes TEXT,
-    weapons TEXT,
-    confidence TEXT,
-    confidence_reasons TEXT,
-    reviewed BOOLEAN
-);
-CREATE VIRTUAL TABLE rtree_incidents_geom USING rtree(id, minx, maxx, miny, maxy);
 "#;
+
+/// After the feature table: its spatial index.
+const RTREE: &str =
+    "CREATE VIRTUAL TABLE rtree_incidents_geom USING rtree(id, minx, maxx, miny, maxy);\n";
+
+/// The feature table, its attribute columns from `columns::FEATURE`; laid
+/// out as it always was, since the statement is stored in the file.
+fn feature_table() -> String {
+    let mut sql = format!(
+        "CREATE TABLE {TABLE} (\n    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,\n    geom POINT"
+    );
+    for (name, kind) in FEATURE {
+        sql.push_str(&format!(",\n    {name} {kind}"));
+    }
+    sql.push_str("\n);\n");
+    sql
+}
+
+/// The statement adding one feature: `?1` the geometry, then `FEATURE` in order.
+fn feature_insert() -> String {
+    let names: Vec<&str> = FEATURE.iter().map(|(name, _)| *name).collect();
+    let slots: Vec<String> = (2..=FEATURE.len() + 1).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {TABLE} (geom, {}) VALUES (?1, {})",
+        names.join(", "),
+        slots.join(", ")
+    )
+}
 
 /// The R-tree triggers of the spec (Annex F.3), created after the bulk load:
 /// they call ST_* functions that only a GeoPackage-aware reader provides.
@@ -148,6 +150,8 @@ fn write_into(
     conn.pragma_update(None, "user_version", USER_VERSION)?;
     let tx = crate::store::write_transaction(conn)?;
     tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(&feature_table())?;
+    tx.execute_batch(RTREE)?;
     {
         let mut srs = tx.prepare(
             "INSERT INTO gpkg_spatial_ref_sys
@@ -178,14 +182,7 @@ fn write_into(
             WGS84_WKT,
             "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"
         ])?;
-        let mut feature = tx.prepare(
-            "INSERT INTO incidents (geom, event_id, event_date, time_precision, event_type,
-                 sub_event_type, actor1, actor2, fatalities, country, country_code, admin1,
-                 admin2, location, latitude, longitude, geo_precision, source, notes, weapons,
-                 confidence, confidence_reasons, reviewed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
-        )?;
+        let mut feature = tx.prepare(&feature_insert())?;
         let mut rtree = tx.prepare(
             "INSERT INTO rtree_incidents_geom (id, minx, maxx, miny, maxy)
              VALUES (?1, ?2, ?2, ?3, ?3)",
@@ -216,8 +213,7 @@ fn write_into(
                 data.notes,
                 serde_json::to_string(&data.weapons)?,
                 data.confidence.label(),
-                data.confidence_reasons
-                    .join(crate::import::acled::REASON_SEPARATOR),
+                data.confidence_reasons.join(REASON_SEPARATOR),
                 incident.reviewed,
             ])?;
             rtree.execute(params![tx.last_insert_rowid(), lon, lat])?;

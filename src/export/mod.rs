@@ -19,5 +19,5 @@ pub use geojson::{GeoJsonWriter, event_id, write_geojson};
 pub use gpkg::{
     APPLICATION_ID, FeatureSink, USER_VERSION, write_gpkg, write_gpkg_into, write_gpkg_with,
 };
-pub use selection::{ExportFormat, export_selected};
+pub use selection::{ExportFormat, ExportTarget, Selection, export_incidents};
 pub use wkb::{gpkg_point, wkb_point};

@@ -1,18 +1,24 @@
-//! Exporting a chosen set of stored incidents (what the window shows) to a
-//! file in any of the formats, with the columns an ACLED import carried.
+//! The one way stored incidents leave the program: `export_incidents`
+//! writes "these incidents, in this format, to this target" for the command
+//! line and the window alike, with the columns an ACLED import carried.
 //!
-//! The window knows which incident ids are on screen; the store knows each
-//! incident's imported `source` and extra ACLED columns. Streaming the store
-//! and keeping the chosen ids gives the same file the CLI would write for the
-//! same incidents, so an analyst never gets a poorer file from the window.
+//! Callers only choose: which incidents (`Selection`: the CLI's date window
+//! and box, the window's ids on screen) and where (`ExportTarget`: a path or
+//! standard output). Keeping the writing here means both get the same bytes
+//! for the same incidents, so an analyst never gets a poorer file from one
+//! than from the other, and a fix to streaming, atomic replacement or FIFOs
+//! reaches both.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::{
-    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_with,
+    AcledCsvWriter, ExportError, GeoJsonWriter, IncidentExtra, write_atomic, write_gpkg_into,
+    write_gpkg_with,
 };
-use crate::store::{IncidentFilter, Store};
+use crate::model::Incident;
+use crate::store::{IncidentFilter, Store, StoredExtra};
 
 /// The file formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -62,57 +68,130 @@ impl ExportFormat {
     }
 }
 
-/// Writes the stored incidents whose ids are in `ids` to `path`, atomically,
-/// in date order; returns how many were written.
-pub fn export_selected(
+/// Which stored incidents an export writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection<'a> {
+    /// The date window and box the store filters by (the default: all).
+    pub filter: IncidentFilter,
+    /// Only these incident ids, when given (what the window shows).
+    pub ids: Option<&'a HashSet<i64>>,
+}
+
+impl Selection<'_> {
+    /// Every incident inside `filter`.
+    pub fn filtered(filter: IncidentFilter) -> Selection<'static> {
+        Selection { filter, ids: None }
+    }
+
+    /// Exactly the incidents with these ids.
+    pub fn ids(ids: &HashSet<i64>) -> Selection<'_> {
+        Selection {
+            filter: IncidentFilter::default(),
+            ids: Some(ids),
+        }
+    }
+
+    fn keeps(&self, incident: &Incident) -> bool {
+        self.ids.is_none_or(|ids| ids.contains(&incident.id))
+    }
+}
+
+/// Where an export goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A file, replaced atomically; a link is followed, a FIFO or device
+    /// written to in place (see `write_atomic`).
+    Path(PathBuf),
+    /// Standard output, streamed as it is written.
+    Stdout,
+}
+
+impl ExportTarget {
+    /// The target a command-line file name names: `-` is standard output,
+    /// as for any Unix tool.
+    pub fn named(path: PathBuf) -> ExportTarget {
+        if path.as_os_str() == "-" {
+            ExportTarget::Stdout
+        } else {
+            ExportTarget::Path(path)
+        }
+    }
+}
+
+/// Writes the stored incidents `selection` chooses to `target` in `format`,
+/// in date order, and returns how many were written. Incidents are streamed
+/// from the store one at a time, so memory stays flat whatever the count;
+/// `written` is called after each one (a progress line, say). Imported rows
+/// keep their own ACLED `source` and extra columns.
+pub fn export_incidents(
     store: &Store,
-    ids: &HashSet<i64>,
+    selection: &Selection<'_>,
     format: ExportFormat,
-    path: &Path,
+    target: &ExportTarget,
+    mut written: impl FnMut(),
 ) -> Result<usize, ExportError> {
-    let all = IncidentFilter::default();
-    let mut written = 0;
+    let mut count = 0;
+    // Every format goes through this: it picks the incidents and counts
+    // the ones handed on, so the count is what the file holds.
+    let mut each = |f: &mut dyn FnMut(Incident, StoredExtra) -> Result<(), ExportError>| {
+        store.for_each_incident_with_extra(&selection.filter, |incident, stored| {
+            if !selection.keeps(&incident) {
+                return Ok(());
+            }
+            f(incident, stored)?;
+            count += 1;
+            written();
+            Ok::<(), ExportError>(())
+        })
+    };
     match format {
-        ExportFormat::GeoJson => write_atomic(path, |out| {
+        ExportFormat::GeoJson => write_to(target, |out| {
             let mut writer = GeoJsonWriter::new(out)?;
-            store.for_each_incident_with_extra(&all, |mut incident, stored| {
-                if !ids.contains(&incident.id) {
-                    return Ok(());
-                }
-                if let Some(source) = stored.source {
-                    incident.source = source;
-                }
-                written += 1;
-                writer.write(&incident)
-            })?;
+            each(&mut |incident, stored| writer.write(&with_own_source(incident, stored)))?;
             writer.finish()
         })?,
-        ExportFormat::AcledCsv => write_atomic(path, |out| {
+        ExportFormat::AcledCsv => write_to(target, |out| {
             let mut writer = AcledCsvWriter::new(out)?;
-            store.for_each_incident_with_extra(&all, |incident, stored| {
-                if !ids.contains(&incident.id) {
-                    return Ok(());
-                }
+            each(&mut |incident, stored| {
                 let extra = IncidentExtra::from_stored(stored)?;
-                written += 1;
                 writer.write(&incident, extra.as_ref())
             })?;
             writer.finish()
         })?,
-        ExportFormat::GeoPackage => write_gpkg_with(path, |sink| {
-            store.for_each_incident_with_extra(&all, |mut incident, stored| {
-                if !ids.contains(&incident.id) {
-                    return Ok(());
-                }
-                if let Some(source) = stored.source {
-                    incident.source = source;
-                }
-                written += 1;
-                sink(&incident)
-            })
-        })?,
+        ExportFormat::GeoPackage => {
+            let feed = |sink: &mut super::FeatureSink<'_>| {
+                each(&mut |incident, stored| sink(&with_own_source(incident, stored)))
+            };
+            match target {
+                ExportTarget::Path(path) => write_gpkg_with(path, feed)?,
+                // SQLite needs a file: it is built in the temporary folder
+                // and its bytes copied out.
+                ExportTarget::Stdout => write_gpkg_into(&mut std::io::stdout().lock(), feed)?,
+            }
+        }
     }
-    Ok(written)
+    Ok(count)
+}
+
+/// An imported incident with its row's own `source` rather than the name of
+/// the file it came in, for formats without ACLED's extra columns.
+fn with_own_source(mut incident: Incident, stored: StoredExtra) -> Incident {
+    if let Some(source) = stored.source {
+        incident.source = source;
+    }
+    incident
+}
+
+/// Runs a streaming writer into `target`: atomically into a file, or
+/// straight into standard output.
+fn write_to(
+    target: &ExportTarget,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    match target {
+        ExportTarget::Path(path) => write_atomic(path, write),
+        ExportTarget::Stdout => write(&mut std::io::stdout().lock()),
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +258,25 @@ mod tests {
         );
         assert_eq!(ExportFormat::from_path(Path::new("out.shp")), None);
         assert_eq!(ExportFormat::from_path(Path::new("out")), None);
+    }
+
+    fn export_selected(
+        store: &Store,
+        ids: &HashSet<i64>,
+        format: ExportFormat,
+        path: &Path,
+    ) -> Result<usize, ExportError> {
+        let target = ExportTarget::Path(path.to_path_buf());
+        export_incidents(store, &Selection::ids(ids), format, &target, || {})
+    }
+
+    #[test]
+    fn a_dash_names_standard_output() {
+        assert_eq!(ExportTarget::named("-".into()), ExportTarget::Stdout);
+        assert_eq!(
+            ExportTarget::named("out.csv".into()),
+            ExportTarget::Path("out.csv".into())
+        );
     }
 
     #[test]

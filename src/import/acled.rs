@@ -1,13 +1,13 @@
-//! ACLED's column layout, shared by the CSV importer, the GeoJSON importer
-//! and the CSV export, and the one place where a row of named text fields
-//! becomes an incident.
+//! Reading ACLED's column layout (named in `model::columns`), shared by the
+//! CSV importer and the GeoJSON importer: the one place where a row of named
+//! text fields becomes an incident.
 //!
 //! Columns the model has no field for (associated actors, inter codes,
 //! admin3, tags, ...) are kept verbatim in an `extra` JSON object stored with
 //! the incident, so an imported file exports back column for column. `year`
 //! is not kept: it is always the year of `event_date`.
 //!
-//! Our own three columns after ACLED's (`OUR_COLUMNS`: `confidence`,
+//! Our own three columns after ACLED's (`columns::OURS`: `confidence`,
 //! `confidence_reasons`, `reviewed`) are read back when a file has them, so
 //! an export imported elsewhere keeps them; a file without them (any ACLED
 //! download) gets the database's defaults: medium, no reasons, unreviewed.
@@ -17,87 +17,13 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::iso::{self, Country};
+use crate::model::columns::{
+    ACLED, CONFIDENCE, CONFIDENCE_REASONS, EXTRA, REASON_SEPARATOR, REVIEWED, col,
+};
 use crate::model::{
     Confidence, EventType, GeoPrecision, IncidentData, Location, MAX_FIELD_BYTES, Span,
     TimePrecision,
 };
-
-/// ACLED's columns in ACLED's order.
-pub const COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
-
-/// The columns our exports append after ACLED's: confidence, its reasons
-/// (joined with `REASON_SEPARATOR` in a CSV cell) and the analyst's acceptance.
-pub const OUR_COLUMNS: [&str; 3] = ["confidence", "confidence_reasons", "reviewed"];
-
-/// Between two confidence reasons in a CSV cell.
-pub const REASON_SEPARATOR: &str = "; ";
-
-/// Positions in `COLUMNS`.
-pub mod col {
-    pub const EVENT_ID_CNTY: usize = 0;
-    pub const EVENT_DATE: usize = 1;
-    pub const YEAR: usize = 2;
-    pub const TIME_PRECISION: usize = 3;
-    pub const DISORDER_TYPE: usize = 4;
-    pub const EVENT_TYPE: usize = 5;
-    pub const SUB_EVENT_TYPE: usize = 6;
-    pub const ACTOR1: usize = 7;
-    pub const ASSOC_ACTOR_1: usize = 8;
-    pub const INTER1: usize = 9;
-    pub const ACTOR2: usize = 10;
-    pub const ASSOC_ACTOR_2: usize = 11;
-    pub const INTER2: usize = 12;
-    pub const INTERACTION: usize = 13;
-    pub const CIVILIAN_TARGETING: usize = 14;
-    pub const ISO: usize = 15;
-    pub const REGION: usize = 16;
-    pub const COUNTRY: usize = 17;
-    pub const ADMIN1: usize = 18;
-    pub const ADMIN2: usize = 19;
-    pub const ADMIN3: usize = 20;
-    pub const LOCATION: usize = 21;
-    pub const LATITUDE: usize = 22;
-    pub const LONGITUDE: usize = 23;
-    pub const GEO_PRECISION: usize = 24;
-    pub const SOURCE: usize = 25;
-    pub const SOURCE_SCALE: usize = 26;
-    pub const NOTES: usize = 27;
-    pub const FATALITIES: usize = 28;
-    pub const TAGS: usize = 29;
-    pub const TIMESTAMP: usize = 30;
-}
 
 /// Columns a file must have: without them there is no incident to place.
 pub const REQUIRED: [usize; 7] = [
@@ -109,29 +35,6 @@ pub const REQUIRED: [usize; 7] = [
     col::LATITUDE,
     col::LONGITUDE,
 ];
-
-/// Columns kept verbatim in `extra` because the model has no field for them.
-pub const EXTRA: [usize; 14] = [
-    col::EVENT_ID_CNTY,
-    col::DISORDER_TYPE,
-    col::ASSOC_ACTOR_1,
-    col::INTER1,
-    col::ASSOC_ACTOR_2,
-    col::INTER2,
-    col::INTERACTION,
-    col::CIVILIAN_TARGETING,
-    col::ISO,
-    col::REGION,
-    col::ADMIN3,
-    col::SOURCE_SCALE,
-    col::TAGS,
-    col::TIMESTAMP,
-];
-
-/// The position of a column name in `COLUMNS`.
-pub fn column_index(name: &str) -> Option<usize> {
-    COLUMNS.iter().position(|c| *c == name)
-}
 
 /// One row ready to store.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,17 +138,17 @@ pub fn check_point(lon: f64, lat: f64, country: Option<&Country>) -> Result<(), 
     Ok(())
 }
 
-/// The fields of one row, by position in `COLUMNS`, plus columns outside
+/// The fields of one row, by position in `ACLED`, plus columns outside
 /// ACLED's layout (kept in `extra`) and what a GeoJSON feature adds.
 pub struct Fields<'a> {
-    pub values: [Option<&'a str>; 31],
+    pub values: [Option<&'a str>; ACLED.len()],
     pub unknown: Vec<(&'a str, &'a str)>,
     /// A GeoJSON geometry, which wins over the `latitude`/`longitude` properties.
     pub point: Option<(f64, f64)>,
     /// A GeoJSON `country_code` property (alpha-2), used when `iso` is absent.
     pub country_code: Option<&'a str>,
     pub weapons: Vec<String>,
-    /// Our `confidence` column (see `OUR_COLUMNS`), if the file has it.
+    /// Our `confidence` column (see `columns::OURS`), if the file has it.
     pub confidence: Option<&'a str>,
     pub confidence_reasons: Vec<String>,
     pub reviewed: Option<&'a str>,
@@ -254,7 +157,7 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     pub fn new() -> Fields<'a> {
         Fields {
-            values: [None; 31],
+            values: [None; ACLED.len()],
             unknown: Vec::new(),
             point: None,
             country_code: None,
@@ -265,12 +168,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Takes one of `OUR_COLUMNS` (reasons as a CSV cell, joined with
+    /// Takes one of `columns::OURS` (reasons as a CSV cell, joined with
     /// `REASON_SEPARATOR`); false for any other column name.
     pub fn set_ours(&mut self, name: &str, value: &'a str) -> bool {
         match name {
-            "confidence" => self.confidence = Some(value),
-            "confidence_reasons" => {
+            CONFIDENCE => self.confidence = Some(value),
+            CONFIDENCE_REASONS => {
                 self.confidence_reasons = value
                     .split(REASON_SEPARATOR.trim())
                     .map(str::trim)
@@ -278,7 +181,7 @@ impl<'a> Fields<'a> {
                     .map(str::to_owned)
                     .collect();
             }
-            "reviewed" => self.reviewed = Some(value),
+            REVIEWED => self.reviewed = Some(value),
             _ => return false,
         }
         true
@@ -296,7 +199,7 @@ impl<'a> Fields<'a> {
             .values
             .iter()
             .enumerate()
-            .filter_map(|(c, v)| v.map(|v| (COLUMNS[c], v)));
+            .filter_map(|(c, v)| v.map(|v| (ACLED[c], v)));
         if let Some((name, _)) = named
             .chain(self.unknown.iter().copied())
             .find(|(_, v)| v.contains('\0'))
@@ -311,7 +214,7 @@ impl<'a> Fields<'a> {
             .values
             .iter()
             .enumerate()
-            .filter_map(|(c, v)| v.map(|v| (COLUMNS[c], v)))
+            .filter_map(|(c, v)| v.map(|v| (ACLED[c], v)))
             .chain(self.unknown.iter().copied())
             .find(|(_, v)| v.len() > MAX_FIELD_BYTES)
         {
@@ -401,7 +304,7 @@ impl<'a> Fields<'a> {
         let mut extra: BTreeMap<&str, &str> = BTreeMap::new();
         for column in EXTRA {
             if let Some(value) = self.values[column] {
-                extra.insert(COLUMNS[column], value);
+                extra.insert(ACLED[column], value);
             }
         }
         for (name, value) in &self.unknown {

@@ -14,8 +14,9 @@ use csv::StringRecord;
 use crate::model::MAX_FIELD_BYTES;
 
 use super::ImportError;
-use super::acled::{COLUMNS, Fields, ImportRow, REQUIRED, column_index};
+use super::acled::{Fields, ImportRow, REQUIRED};
 use super::line_limit::LineLimit;
+use crate::model::columns::{ACLED, acled_index};
 
 /// Room for a row of 64 fields each at the field limit, so that every row
 /// we export reads back; a longer line means the file is not a CSV (or has
@@ -58,9 +59,9 @@ pub fn read_csv(
         Err(e) => return Err(csv_error(&rdr, e)),
     };
     let mut slots = Vec::with_capacity(headers.len());
-    let mut seen = [false; COLUMNS.len()];
+    let mut seen = [false; ACLED.len()];
     for (i, name) in headers.iter().enumerate() {
-        match column_index(name) {
+        match acled_index(name) {
             Some(c) if seen[c] => {
                 return Err(ImportError::Row {
                     file: file.to_path_buf(),
@@ -78,7 +79,7 @@ pub fn read_csv(
     let missing: Vec<String> = REQUIRED
         .iter()
         .filter(|&&c| !seen[c])
-        .map(|&c| COLUMNS[c].to_owned())
+        .map(|&c| ACLED[c].to_owned())
         .collect();
     if !missing.is_empty() {
         return Err(ImportError::MissingColumns {

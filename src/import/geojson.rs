@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::acled::{Fields, ImportRow, col, column_index};
+use super::acled::{Fields, ImportRow};
+use crate::model::columns::{ACLED, CONFIDENCE_REASONS, acled_index, col};
 
 #[derive(Deserialize)]
 enum CollectionType {
@@ -81,7 +82,7 @@ impl TryFrom<RawFeature> for Feature {
         for (key, value) in &properties {
             match (key.as_str(), value) {
                 ("weapons", Value::Array(items)) => weapons = items.iter().map(text).collect(),
-                ("confidence_reasons", Value::Array(items)) => {
+                (CONFIDENCE_REASONS, Value::Array(items)) => {
                     reasons = Some(items.iter().map(text).collect());
                 }
                 _ => owned.push((key.as_str(), text(value))),
@@ -90,9 +91,9 @@ impl TryFrom<RawFeature> for Feature {
         let mut fields = Fields::new();
         fields.point = Some((lon, lat));
         fields.weapons = weapons;
-        let has_acled_id = properties.contains_key("event_id_cnty");
+        let has_acled_id = properties.contains_key(ACLED[col::EVENT_ID_CNTY]);
         for (key, value) in &owned {
-            match (*key, column_index(key)) {
+            match (*key, acled_index(key)) {
                 // Latitude and longitude come from the geometry; properties
                 // that say otherwise mean the file was edited on one side.
                 ("latitude" | "longitude", _) => {

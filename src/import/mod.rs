@@ -26,7 +26,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-pub use acled::{COLUMNS, ImportRow};
+pub use crate::model::columns::ACLED as COLUMNS;
+pub use acled::ImportRow;
 pub use error::ImportError;
 
 use crate::store::Store;

@@ -26,7 +26,8 @@ pub struct IncidentFilter {
 pub struct StoredExtra {
     /// The row's own ACLED `source` column.
     pub source: Option<String>,
-    /// A JSON object of the ACLED columns without a model field.
+    /// A JSON object of the ACLED columns without a model field
+    /// (`model::columns::EXTRA`).
     pub extra: Option<String>,
 }
 
