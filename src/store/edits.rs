@@ -5,8 +5,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, incidents};
-use crate::model::{Field, Incident, IncidentData, Span};
+use super::{Store, StoreError};
+use crate::model::{Field, Incident, Span};
 
 fn offset(value: usize) -> Result<i64, StoreError> {
     i64::try_from(value).map_err(|e| StoreError::Corrupt {
@@ -33,7 +33,7 @@ pub(super) fn edited(conn: &Connection, id: i64) -> Result<Vec<Field>, StoreErro
     }
 }
 
-fn set_edited(conn: &Connection, id: i64, fields: &[Field]) -> Result<(), StoreError> {
+pub(super) fn set_edited(conn: &Connection, id: i64, fields: &[Field]) -> Result<(), StoreError> {
     let text = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt {
         what: "list of corrected fields",
         detail: e.to_string(),
@@ -142,26 +142,5 @@ impl Store {
     /// details panel, and kept when the report is read again).
     pub fn edited_fields(&self, id: i64) -> Result<Vec<Field>, StoreError> {
         edited(&self.conn, id)
-    }
-
-    /// Puts incident `id` back as it was before the analyst's corrections,
-    /// with the corrected fields it had then (an undo). Returns false when
-    /// there is no such incident.
-    pub fn revert_incident(
-        &mut self,
-        id: i64,
-        data: &IncidentData,
-        edited: &[Field],
-    ) -> Result<bool, StoreError> {
-        let tx = super::write_transaction(&mut self.conn)
-            .map_err(StoreError::sql("undoing a correction"))?;
-        if incidents::get(&tx, id)?.is_none() {
-            return Ok(false);
-        }
-        incidents::write(&tx, id, data)?;
-        set_edited(&tx, id, edited)?;
-        tx.commit()
-            .map_err(StoreError::sql("undoing a correction"))?;
-        Ok(true)
     }
 }

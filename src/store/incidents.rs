@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
-use super::reports::{format_date, parse_date};
+use super::dates::{format_date, parse_date};
 use super::{Store, StoreError, edits};
 use crate::model::{
     BBox, Confidence, EventType, Field, GeoPrecision, Incident, IncidentData, Location, Span,
@@ -488,6 +488,27 @@ impl Store {
         write(&tx, id, data)?;
         edits::mark_edited(&tx, id, &Field::changed(&before.data, data))?;
         tx.commit().map_err(StoreError::sql("updating incident"))?;
+        Ok(true)
+    }
+
+    /// Puts incident `id` back as it was before the analyst's corrections,
+    /// with the corrected fields it had then (an undo). Returns false when
+    /// there is no such incident.
+    pub fn revert_incident(
+        &mut self,
+        id: i64,
+        data: &IncidentData,
+        edited: &[Field],
+    ) -> Result<bool, StoreError> {
+        let tx = super::write_transaction(&mut self.conn)
+            .map_err(StoreError::sql("undoing a correction"))?;
+        if get(&tx, id)?.is_none() {
+            return Ok(false);
+        }
+        write(&tx, id, data)?;
+        edits::set_edited(&tx, id, edited)?;
+        tx.commit()
+            .map_err(StoreError::sql("undoing a correction"))?;
         Ok(true)
     }
 

@@ -7,6 +7,7 @@
 //! transaction; `Store` is the handle the rest of the program holds.
 //! Migrations run on open, before anyone can query.
 
+mod dates;
 mod edits;
 mod error;
 mod incident_sources;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
+use super::dates::{format_date, parse_date};
 use super::{Store, StoreError, incident_sources, incidents};
 use crate::model::{Incident, IncidentData, Report};
 
@@ -51,17 +52,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
         text: row.get(3)?,
         content_hash: row.get(4)?,
     })
-}
-
-/// Reads a `YYYY-MM-DD` column, keeping the parse error as the cause.
-pub(super) fn parse_date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(super) fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 fn find_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>, StoreError> {
