@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub use super::error_chain::error_chain;
+
 use chrono::NaiveDate;
 
 use crate::model::{IncidentData, TimeWindow};
@@ -115,12 +117,12 @@ pub enum Command {
     /// Speak this language from now on (and remember it).
     SetLanguage(super::i18n::Language),
     /// Open the file dialog to choose a file for this purpose.
-    ChooseFile(super::file_dialog::FilePurpose),
+    ChooseFile(super::file_purpose::FilePurpose),
     /// Files were chosen in the dialog (one, except for an import, where a
     /// day's reports are picked at once): fill the form's path and carry
     /// the form's action out on them (import, export, save, open).
     FileChosen {
-        purpose: super::file_dialog::FilePurpose,
+        purpose: super::file_purpose::FilePurpose,
         paths: Vec<PathBuf>,
     },
 }
@@ -151,33 +153,5 @@ impl Outcome {
                 ui.colored_label(ui.visuals().error_fg_color, text);
             }
         }
-    }
-}
-
-/// An error and all its causes on one line, since the analyst has no log to
-/// read the causes from ("storing the report: database is locked").
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, thiserror::Error)]
-    #[error("outer")]
-    struct Outer(#[source] std::io::Error);
-
-    #[test]
-    fn an_error_chain_names_every_cause() {
-        let error = Outer(std::io::Error::other("disk full"));
-        assert_eq!(error_chain(&error), "outer: disk full");
     }
 }

@@ -229,5 +229,8 @@ pub fn choice(ui: &mut egui::Ui, current: Language) -> Option<Language> {
 
 /// "`what`: `cause`" in the current language, the cause as the domain says it.
 pub fn tr_error(key: &str, error: &dyn std::error::Error) -> String {
-    tr_args(key, &[("error", super::command::error_chain(error).into())])
+    tr_args(
+        key,
+        &[("error", super::error_chain::error_chain(error).into())],
+    )
 }
