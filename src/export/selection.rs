@@ -197,32 +197,24 @@ fn write_to(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EventType, GeoPrecision, IncidentData, Location, Span, TimePrecision};
+    use crate::model::{IncidentData, Location, Span};
     use chrono::NaiveDate;
 
     fn incident(day: u32, place: &str, lat: f64, lon: f64) -> IncidentData {
         IncidentData {
             event_date: NaiveDate::from_ymd_opt(2025, 3, day).unwrap(),
-            time_precision: TimePrecision::Day,
-            event_type: EventType::Battles,
-            sub_event_type: "Armed clash".into(),
             actor1: "JNIM: Group for Support of Islam and Muslims".into(),
             actor2: "Military Forces of Burkina Faso (2022-)".into(),
             fatalities: Some(day),
             location: Location {
                 name: place.into(),
-                place_id: None,
                 latitude: lat,
                 longitude: lon,
-                country: "Burkina Faso".into(),
-                country_code: "BF".into(),
                 admin1: String::new(),
                 admin2: String::new(),
-                geo_precision: GeoPrecision::Exact,
+                ..Location::example()
             },
-            notes: String::new(),
             evidence: Span::new(0, 5),
-            weapons: Vec::new(),
             ..IncidentData::example()
         }
     }

@@ -87,11 +87,8 @@ pub fn unsupported_script_warning(text: &str) -> Option<String> {
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         match script_of(c) {
             None => latin += 1,
-            Some(s) => {
-                if let Some(i) = Script::ALL.iter().position(|&x| x == s) {
-                    counts[i] += 1;
-                }
-            }
+            // `ALL` lists the variants in declaration order.
+            Some(s) => counts[s as usize] += 1,
         }
     }
     let other: usize = counts.iter().sum();
@@ -152,6 +149,13 @@ mod tests {
                 .unwrap()
                 .contains("Tifinagh")
         );
+    }
+
+    #[test]
+    fn every_script_counts_in_its_own_slot() {
+        for (i, script) in Script::ALL.iter().enumerate() {
+            assert_eq!(*script as usize, i, "{script:?}");
+        }
     }
 
     #[test]
